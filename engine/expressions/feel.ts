@@ -1,0 +1,94 @@
+/**
+ * FEEL through feelin: evaluation with JSON-safe results, and syntax checks
+ * for the parser. Camunda 8 style: `=expr` is FEEL, anything else a literal.
+ */
+import { evaluate, parseExpression, FeelDate, FeelDateTime, FeelDuration, FeelTime } from 'feelin';
+import type { Expr } from '../ir/types.js';
+import { LifelineError } from '../errors/LifelineError.js';
+
+/** Raised when an expression cannot be evaluated at run time; becomes an incident on the element. */
+export class ExpressionError extends LifelineError {
+  constructor(message: string, readonly expression: string) {
+    super('EXPRESSION_FAILED', message, { expression });
+  }
+}
+
+/** Reads an attribute value as written in a model: `=...` is FEEL, otherwise a literal. */
+export function toExpr(text: string): Expr {
+  const trimmed = text.trim();
+  return trimmed.startsWith('=') ? { source: trimmed.slice(1).trim(), isFeel: true } : { source: text, isFeel: false };
+}
+
+/** Returns a syntax error message for a FEEL expression, or undefined when it parses. */
+export function feelSyntaxError(source: string): string | undefined {
+  if (source.trim() === '') return 'the expression is empty';
+  let error: number | undefined;
+  try {
+    parseExpression(source, {}, undefined).iterate({
+      enter(node) {
+        if (node.type.isError && error === undefined) error = node.from;
+      },
+    });
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return error === undefined ? undefined : `invalid FEEL at position ${error + 1}: '${source}'`;
+}
+
+/** Converts FEEL results (dates, durations, nested contexts) into plain JSON values. */
+export function toJson(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof FeelDateTime || value instanceof FeelDate || value instanceof FeelTime || value instanceof FeelDuration) {
+    return (value as { iso: string }).iso;
+  }
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof v !== 'function') out[k] = toJson(v);
+    }
+    return out;
+  }
+  if (typeof value === 'function') return null;
+  return value;
+}
+
+/**
+ * Evaluates an expression against variables and returns the raw FEEL value
+ * (dates and durations stay FEEL objects: timers need them).
+ */
+export function evaluateRaw(expr: Expr, variables: Record<string, unknown>): unknown {
+  if (!expr.isFeel) return expr.source;
+  try {
+    return evaluate(expr.source, variables).value;
+  } catch (e) {
+    throw new ExpressionError(`failed to evaluate '=${expr.source}': ${(e as Error).message}`, expr.source);
+  }
+}
+
+/** Evaluates an expression to a JSON value. */
+export function evaluateExpr(expr: Expr, variables: Record<string, unknown>): unknown {
+  return toJson(evaluateRaw(expr, variables));
+}
+
+/** Evaluates a condition: only `true` counts as true (null and non-booleans are false). */
+export function evaluateCondition(expr: Expr, variables: Record<string, unknown>): boolean {
+  return evaluateRaw(expr, variables) === true;
+}
+
+/** Evaluates to a string, or throws naming the expression when the result is not one. */
+export function evaluateString(expr: Expr, variables: Record<string, unknown>, what: string): string {
+  const value = evaluateExpr(expr, variables);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new ExpressionError(`${what} '=${expr.source}' evaluated to ${JSON.stringify(value)}, expected a string`, expr.source);
+}
+
+/** Evaluates to a list of strings: a FEEL list, or a comma-separated string ("sales, support"). */
+export function evaluateStringList(expr: Expr, variables: Record<string, unknown>, what: string): string[] {
+  const value = evaluateExpr(expr, variables);
+  if (value === null) return [];
+  if (Array.isArray(value)) return value.map((v) => String(v));
+  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  throw new ExpressionError(`${what} '${expr.isFeel ? '=' : ''}${expr.source}' evaluated to ${JSON.stringify(value)}, expected a list`, expr.source);
+}

@@ -1,0 +1,197 @@
+/**
+ * The intermediate representation (IR) of a deployed BPMN process.
+ *
+ * Plain, JSON-serialisable data: the parser produces it from BPMN XML, the
+ * definitions table stores it, and the runtime executes it. Nothing here
+ * refers to bpmn-moddle objects, so a stored IR can be run without re-parsing.
+ */
+
+/**
+ * An expression as written in the model. Camunda 8 style: a value starting
+ * with `=` is FEEL (`isFeel: true`, `source` without the `=`); anything else
+ * is a literal string (`isFeel: false`).
+ */
+export interface Expr {
+  source: string;
+  isFeel: boolean;
+}
+
+/** The BPMN element types Lifeline executes. Anything else is a deploy problem. */
+export type NodeKind =
+  | 'startEvent'
+  | 'endEvent'
+  | 'intermediateCatchEvent'
+  | 'intermediateThrowEvent'
+  | 'boundaryEvent'
+  | 'task'
+  | 'userTask'
+  | 'serviceTask'
+  | 'scriptTask'
+  | 'sendTask'
+  | 'receiveTask'
+  | 'manualTask'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'eventBasedGateway'
+  | 'subProcess'
+  | 'callActivity';
+
+/** How a timer is written: a point in time, a duration from now, or a repeating cycle. */
+export interface TimerDefinition {
+  kind: 'date' | 'duration' | 'cycle';
+  value: Expr;
+}
+
+/** The event definition of an event node; `none` when it has none. */
+export type EventDefinition =
+  | { type: 'none' }
+  | { type: 'timer'; timer: TimerDefinition }
+  /** `correlationKey` comes from `zeebe:subscription` on the bpmn:message. */
+  | { type: 'message'; messageName: Expr; correlationKey?: Expr }
+  | { type: 'signal'; signalName: Expr }
+  /** On a catch event, an absent `errorCode` catches every error. */
+  | { type: 'error'; errorCode?: string; errorMessage?: string }
+  /** On a catch event, an absent `escalationCode` catches every escalation. */
+  | { type: 'escalation'; escalationCode?: string }
+  | { type: 'terminate' }
+  /** Link throw events carry `target`: the id of the link catch event with the same name. */
+  | { type: 'link'; linkName: string; target?: string };
+
+/** `zeebe:input` / `zeebe:output`: evaluate `source`, store it as `target`. */
+export interface Mapping {
+  source: Expr;
+  target: string;
+}
+
+/** `zeebe:taskDefinition` plus `zeebe:taskHeaders`. */
+export interface JobDefinition {
+  type: Expr;
+  retries: Expr;
+  headers: Record<string, string>;
+}
+
+/** `zeebe:assignmentDefinition`, `zeebe:taskSchedule`, `zeebe:priorityDefinition`, `zeebe:formDefinition`. */
+export interface UserTaskDefinition {
+  assignee?: Expr;
+  candidateGroups?: Expr;
+  candidateUsers?: Expr;
+  dueDate?: Expr;
+  followUpDate?: Expr;
+  priority?: Expr;
+  /** `zeebe:formDefinition formKey` or the id of an embedded `zeebe:userTaskForm`. */
+  formKey?: string;
+  /** `zeebe:formDefinition formId`: a form deployed separately (form-js JSON). */
+  formId?: string;
+  /** The form-js JSON of an embedded `zeebe:userTaskForm`, when there is one. */
+  formJson?: string;
+}
+
+/** `zeebe:script` on a script task: a FEEL expression and where its result goes. */
+export interface ScriptDefinition {
+  expression: Expr;
+  resultVariable: string;
+}
+
+/** `zeebe:calledElement` on a call activity. */
+export interface CalledElementDefinition {
+  processId: Expr;
+  propagateAllChildVariables: boolean;
+  propagateAllParentVariables: boolean;
+}
+
+/**
+ * Multi-instance: over a FEEL collection (`zeebe:loopCharacteristics`) or a
+ * count (BPMN `loopCardinality`), with an optional completion condition.
+ */
+export interface MultiInstanceDefinition {
+  sequential: boolean;
+  inputCollection?: Expr;
+  inputElement?: string;
+  outputCollection?: string;
+  outputElement?: Expr;
+  loopCardinality?: Expr;
+  completionCondition?: Expr;
+}
+
+/** BPMN `standardLoopCharacteristics`. */
+export interface StandardLoopDefinition {
+  loopCondition?: Expr;
+  testBefore: boolean;
+  loopMaximum?: number;
+}
+
+/** Lifeline's own extensions (`lifeline:` namespace), for what Camunda has no words for. */
+export interface LifelineExtensions {
+  /** How to pick an assignee among the candidates, e.g. `leastLoaded`. */
+  assignmentStrategy?: string;
+}
+
+/** One BPMN flow node. Which optional fields are set depends on `kind`. */
+export interface NodeIR {
+  id: string;
+  name?: string;
+  kind: NodeKind;
+  /** Ids of incoming / outgoing sequence flows (derived from sourceRef/targetRef). */
+  incoming: string[];
+  outgoing: string[];
+  /** Gateways and activities: the default flow id. */
+  defaultFlow?: string;
+  /** Events: the event definition (`none` when absent). */
+  event?: EventDefinition;
+  /** Boundary events: the activity they are attached to, and whether they interrupt it. */
+  attachedTo?: string;
+  cancelActivity?: boolean;
+  /** Activities: ids of the boundary events attached to them. */
+  boundaryEvents?: string[];
+  /** Start events of event subprocesses: interrupting (default true). */
+  isInterrupting?: boolean;
+  job?: JobDefinition;
+  userTask?: UserTaskDefinition;
+  script?: ScriptDefinition;
+  inputs?: Mapping[];
+  outputs?: Mapping[];
+  calledElement?: CalledElementDefinition;
+  multiInstance?: MultiInstanceDefinition;
+  standardLoop?: StandardLoopDefinition;
+  /** Subprocesses (embedded and event subprocesses): the inner scope. */
+  scope?: ScopeIR;
+  /** Event subprocesses: `triggeredByEvent="true"`. */
+  triggeredByEvent?: boolean;
+  lifeline?: LifelineExtensions;
+}
+
+/** A sequence flow. `condition` is set for conditional flows (FEEL). */
+export interface FlowIR {
+  id: string;
+  name?: string;
+  source: string;
+  target: string;
+  condition?: Expr;
+}
+
+/** A scope: a process or a subprocess body. Node ids are unique per BPMN file. */
+export interface ScopeIR {
+  id: string;
+  nodes: Record<string, NodeIR>;
+  flows: Record<string, FlowIR>;
+  /** Start events of this scope (not those of its event subprocesses). */
+  startEvents: string[];
+  /** Ids of the event subprocess nodes directly in this scope. */
+  eventSubprocesses: string[];
+}
+
+/** One executable process of a BPMN file. */
+export interface ProcessIR extends ScopeIR {
+  /** The BPMN process id: the key that versions are grouped by. */
+  processId: string;
+  name?: string;
+  versionTag?: string;
+}
+
+/** Where in the model a problem is. */
+export interface Problem {
+  /** The BPMN element id, when the problem belongs to one. */
+  elementId?: string;
+  message: string;
+}

@@ -1,0 +1,142 @@
+/**
+ * The typed engine API: everything the HTTP layer (and tests) may ask of the
+ * engine. Each command runs as one transaction; errors are LifelineErrors.
+ */
+import type { Problem } from '../ir/types.js';
+import type {
+  DefinitionRecord,
+  HistoryEventRecord,
+  IncidentRecord,
+  InstanceRecord,
+  JobRecord,
+  JsonObject,
+  SubscriptionRecord,
+  TimerRecord,
+  UserTaskRecord,
+  FormRecord,
+} from '../store/records.js';
+import type { IncidentFilter, InstanceFilter, JobFilter, Page, PageRequest, TaskFilter } from '../store/Store.js';
+
+export interface DeployCommand {
+  /** One or more BPMN files. */
+  resources: { name: string; xml: string }[];
+  /** form-js JSON files, referenced from user tasks by `zeebe:formDefinition formId`. */
+  forms?: { name: string; json: string }[];
+  name?: string;
+  actor?: string;
+}
+
+export interface DeployResult {
+  deploymentId: string;
+  /** One entry per executable process; `isNew` false when identical XML was deployed before. */
+  definitions: { id: string; key: string; version: number; isNew: boolean }[];
+  forms: { id: string; formId: string; version: number }[];
+}
+
+export interface StartCommand {
+  /** The process key (latest version is used) or an exact definition id. */
+  definitionKey?: string;
+  definitionId?: string;
+  businessKey?: string;
+  variables?: JsonObject;
+  actor?: string;
+}
+
+/** An instance with what a manager needs to see of it. */
+export interface InstanceDetails extends InstanceRecord {
+  tasks: UserTaskRecord[];
+  timers: TimerRecord[];
+  jobs: JobRecord[];
+  subscriptions: SubscriptionRecord[];
+  incidents: IncidentRecord[];
+}
+
+export interface CorrelateCommand {
+  name: string;
+  correlationKey?: string;
+  variables?: JsonObject;
+  /** Correlate to every waiting subscription, not just the oldest one. */
+  all?: boolean;
+  actor?: string;
+}
+
+export interface CorrelateResult {
+  /** Instances the message reached (waiting elements), and instances it started. */
+  correlated: { instanceId: string; elementId: string }[];
+  started: { instanceId: string; elementId: string }[];
+}
+
+export interface ActivateJobsCommand {
+  type: string;
+  worker: string;
+  maxJobs: number;
+  lockDurationMs: number;
+}
+
+export interface FailJobCommand {
+  retries: number;
+  errorMessage?: string;
+  /** Wait before the job may be activated again. */
+  backoffMs?: number;
+  actor?: string;
+}
+
+export interface ThrowErrorCommand {
+  errorCode: string;
+  errorMessage?: string;
+  variables?: JsonObject;
+  actor?: string;
+}
+
+/** Modify an instance for repairs: start tokens before elements, cancel tokens in elements. */
+export interface ModifyCommand {
+  activate?: { elementId: string }[];
+  cancel?: { elementId: string }[];
+  variables?: JsonObject;
+  actor?: string;
+}
+
+/** The engine's public API. */
+export interface EngineApi {
+  deploy(command: DeployCommand): Promise<DeployResult>;
+  /** Parses and validates without storing anything. */
+  validate(xml: string): Promise<Problem[]>;
+  getDefinition(id: string): Promise<DefinitionRecord>;
+  listDefinitions(filter: PageRequest & { key?: string; latestOnly?: boolean }): Promise<Page<DefinitionRecord>>;
+  /** Deletes a definition version that has no instances at all. */
+  deleteDefinition(id: string): Promise<void>;
+  getForm(formId: string): Promise<FormRecord>;
+
+  startInstance(command: StartCommand): Promise<InstanceRecord>;
+  getInstance(id: string): Promise<InstanceDetails>;
+  listInstances(filter: InstanceFilter): Promise<Page<InstanceRecord>>;
+  cancelInstance(id: string, actor?: string): Promise<InstanceRecord>;
+  setVariables(id: string, variables: JsonObject, actor?: string): Promise<InstanceRecord>;
+  modifyInstance(id: string, command: ModifyCommand): Promise<InstanceRecord>;
+  history(instanceId: string): Promise<HistoryEventRecord[]>;
+
+  listTasks(filter: TaskFilter): Promise<Page<UserTaskRecord>>;
+  getTask(id: string): Promise<UserTaskRecord>;
+  claimTask(id: string, userId: string): Promise<UserTaskRecord>;
+  unclaimTask(id: string, actor?: string): Promise<UserTaskRecord>;
+  assignTask(id: string, assignee: string | null, actor?: string): Promise<UserTaskRecord>;
+  completeTask(id: string, variables?: JsonObject, actor?: string): Promise<void>;
+
+  correlateMessage(command: CorrelateCommand): Promise<CorrelateResult>;
+  broadcastSignal(name: string, variables?: JsonObject, actor?: string): Promise<{ instanceIds: string[] }>;
+
+  activateJobs(command: ActivateJobsCommand): Promise<JobRecord[]>;
+  completeJob(id: string, variables?: JsonObject, actor?: string): Promise<void>;
+  failJob(id: string, command: FailJobCommand): Promise<void>;
+  throwJobError(id: string, command: ThrowErrorCommand): Promise<void>;
+  listJobs(filter: JobFilter): Promise<Page<JobRecord>>;
+
+  listIncidents(filter: IncidentFilter): Promise<Page<IncidentRecord>>;
+  /** Retries what failed: a job gets `retries` again, an expression is re-evaluated. */
+  retryIncident(id: string, options?: { retries?: number; actor?: string }): Promise<void>;
+
+  /** Fires every timer due now (by the engine's Clock). Returns how many fired. */
+  fireDueTimers(): Promise<number>;
+  /** Fires one timer if it is still scheduled and due; false otherwise. */
+  fireTimer(id: string): Promise<boolean>;
+}

@@ -1,0 +1,181 @@
+/**
+ * The Store: everything the engine keeps, behind an interface the engine
+ * defines. db/ implements it with knex on PostgreSQL. Every write happens
+ * inside `transaction`; the engine never holds state only in memory.
+ */
+import type {
+  DefinitionRecord,
+  DeploymentRecord,
+  FormRecord,
+  HistoryEventRecord,
+  IncidentRecord,
+  InstanceRecord,
+  InstanceState,
+  JobRecord,
+  SubscriptionKind,
+  SubscriptionRecord,
+  TimerRecord,
+  UserTaskRecord,
+} from './records.js';
+
+/** A page of results with the total count for the same filter. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface PageRequest {
+  limit?: number;
+  offset?: number;
+}
+
+/** What one step produced, written in one go (one multi-row statement per kind). */
+export interface Effects {
+  tasks: UserTaskRecord[];
+  timers: TimerRecord[];
+  jobs: JobRecord[];
+  subscriptions: SubscriptionRecord[];
+  incidents: IncidentRecord[];
+  history: HistoryEventRecord[];
+  /** Ids of open rows that end now because their activity ended or was interrupted. */
+  cancelTasks: string[];
+  cancelTimers: string[];
+  cancelJobs: string[];
+  cancelSubscriptions: string[];
+  resolveIncidents: string[];
+}
+
+export interface InstanceFilter extends PageRequest {
+  definitionKey?: string;
+  definitionId?: string;
+  state?: InstanceState;
+  businessKey?: string;
+  startedBefore?: Date;
+  startedAfter?: Date;
+  hasIncident?: boolean;
+  /** Instances with a token in this element. */
+  activeElement?: string;
+  /** Active instances not changed since this moment ("stuck longer than"). */
+  updatedBefore?: Date;
+  parentInstanceId?: string;
+}
+
+export interface TaskFilter extends PageRequest {
+  state?: 'created' | 'completed' | 'cancelled';
+  instanceId?: string;
+  assignee?: string;
+  candidateGroup?: string;
+  candidateUser?: string;
+  /** Tasks assigned to this user, or unassigned and claimable by them (user or one of `groups`). */
+  claimableBy?: { userId: string; groups: string[] };
+  dueBefore?: Date;
+  dueAfter?: Date;
+  definitionKey?: string;
+  businessKey?: string;
+  elementId?: string;
+  sort?: 'created' | 'due' | 'priority';
+  order?: 'asc' | 'desc';
+}
+
+export interface IncidentFilter extends PageRequest {
+  instanceId?: string;
+  state?: 'open' | 'resolved';
+  definitionKey?: string;
+}
+
+export interface JobFilter extends PageRequest {
+  instanceId?: string;
+  type?: string;
+  state?: JobRecord['state'];
+}
+
+/** Reads and writes inside one database transaction. */
+export interface StoreTx {
+  // deployments and definitions
+  insertDeployment(deployment: DeploymentRecord): Promise<void>;
+  insertDefinitions(definitions: DefinitionRecord[]): Promise<void>;
+  /** The newest version of a process key, if any. */
+  latestDefinition(key: string): Promise<DefinitionRecord | undefined>;
+  getDefinition(id: string): Promise<DefinitionRecord | undefined>;
+  insertForms(forms: FormRecord[]): Promise<void>;
+  latestForm(formId: string): Promise<FormRecord | undefined>;
+  /** Serialises deployments of the same keys (advisory lock per key), so versions stay unique. */
+  lockDefinitionKeys(keys: string[]): Promise<void>;
+
+  // instances
+  insertInstance(instance: InstanceRecord): Promise<void>;
+  /** Reads and row-locks an instance (SELECT ... FOR UPDATE) for the rest of the transaction. */
+  lockInstance(id: string): Promise<InstanceRecord | undefined>;
+  /** Saves snapshot, variables, state, active elements; bumps the revision. */
+  updateInstance(instance: InstanceRecord): Promise<void>;
+
+  // wait states
+  getTask(id: string): Promise<UserTaskRecord | undefined>;
+  /** Applies a partial update to a task that is still `created`; false when it is not. */
+  updateOpenTask(id: string, patch: Partial<Pick<UserTaskRecord, 'assignee' | 'claimedAt' | 'state' | 'completedAt' | 'completedBy' | 'candidateUsers' | 'candidateGroups'>>): Promise<boolean>;
+  getTimer(id: string): Promise<TimerRecord | undefined>;
+  /** Marks a scheduled timer fired; false when it is no longer scheduled (someone else fired or cancelled it). */
+  markTimerFired(id: string, firedAt: Date): Promise<boolean>;
+  /** Ids of scheduled timers due at or before `now`, oldest first, skipping rows locked by others. */
+  dueTimers(now: Date, limit: number): Promise<TimerRecord[]>;
+  getJob(id: string): Promise<JobRecord | undefined>;
+  /** Locks up to `max` activatable jobs of `type` for `worker` (FOR UPDATE SKIP LOCKED). */
+  activateJobs(type: string, worker: string, max: number, now: Date, lockExpiresAt: Date): Promise<JobRecord[]>;
+  updateJob(id: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'worker' | 'lockExpiresAt' | 'nextRunAt' | 'lastError'>>): Promise<void>;
+  /** Open message subscriptions of `name` (and key, when given; null-key subscriptions match any key), oldest first. */
+  findSubscriptions(kind: SubscriptionKind, name: string, correlationKey: string | null): Promise<SubscriptionRecord[]>;
+  /** Marks a subscription correlated; false when it was no longer open. */
+  markSubscriptionCorrelated(id: string): Promise<boolean>;
+  /** Open start-event subscriptions (instanceId null) of the latest definition versions. */
+  findStartSubscriptions(kind: SubscriptionKind, name: string): Promise<SubscriptionRecord[]>;
+  /** Cancels the open start timers and start subscriptions of earlier versions of a key. */
+  cancelStartTriggers(definitionKey: string): Promise<void>;
+
+  getIncident(id: string): Promise<IncidentRecord | undefined>;
+
+  /** Writes all effects of a step. */
+  applyEffects(effects: Effects): Promise<void>;
+}
+
+/** Read-only queries outside a transaction, for APIs and monitoring. */
+export interface StoreQueries {
+  getDefinition(id: string): Promise<DefinitionRecord | undefined>;
+  latestDefinition(key: string): Promise<DefinitionRecord | undefined>;
+  listDefinitions(filter: PageRequest & { key?: string; latestOnly?: boolean }): Promise<Page<DefinitionRecord>>;
+  getInstance(id: string): Promise<InstanceRecord | undefined>;
+  listInstances(filter: InstanceFilter): Promise<Page<InstanceRecord>>;
+  getTask(id: string): Promise<UserTaskRecord | undefined>;
+  listTasks(filter: TaskFilter): Promise<Page<UserTaskRecord>>;
+  listTimers(filter: { instanceId?: string; state?: TimerRecord['state'] }): Promise<TimerRecord[]>;
+  listJobs(filter: JobFilter): Promise<Page<JobRecord>>;
+  listSubscriptions(filter: { instanceId?: string; state?: SubscriptionRecord['state'] }): Promise<SubscriptionRecord[]>;
+  getIncident(id: string): Promise<IncidentRecord | undefined>;
+  listIncidents(filter: IncidentFilter): Promise<Page<IncidentRecord>>;
+  history(instanceId: string): Promise<HistoryEventRecord[]>;
+  latestForm(formId: string): Promise<FormRecord | undefined>;
+  /** Counts of open tasks per assignee among `users` (for least-loaded assignment). */
+  openTaskCounts(users: string[]): Promise<Record<string, number>>;
+}
+
+/** The engine's persistence port. */
+export interface Store extends StoreQueries {
+  /** Runs `fn` in one transaction; rolls back if it throws. */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+}
+
+/** An empty Effects batch. */
+export function emptyEffects(): Effects {
+  return {
+    tasks: [],
+    timers: [],
+    jobs: [],
+    subscriptions: [],
+    incidents: [],
+    history: [],
+    cancelTasks: [],
+    cancelTimers: [],
+    cancelJobs: [],
+    cancelSubscriptions: [],
+    resolveIncidents: [],
+  };
+}

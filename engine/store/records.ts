@@ -1,0 +1,191 @@
+/**
+ * Domain records: what the engine reads and writes through its Store.
+ * camelCase, Dates as Date; row shapes (snake_case) stay in db/.
+ */
+import type { ProcessIR } from '../ir/types.js';
+
+export type JsonObject = Record<string, unknown>;
+
+/** One deployed version of one process. */
+export interface DefinitionRecord {
+  id: string;
+  /** The BPMN process id. */
+  key: string;
+  version: number;
+  name: string | null;
+  /** The whole BPMN file the process was deployed from (a file may hold several processes). */
+  xml: string;
+  ir: ProcessIR;
+  /** sha256 of the XML, per key: deploying identical XML again creates no new version. */
+  checksum: string;
+  deploymentId: string;
+  deployedAt: Date;
+  deployedBy: string | null;
+}
+
+/** One deployment call: a BPMN file (and forms) producing one or more definitions. */
+export interface DeploymentRecord {
+  id: string;
+  name: string | null;
+  deployedAt: Date;
+  deployedBy: string | null;
+}
+
+/** A form-js form deployed alongside processes, referenced by `zeebe:formDefinition formId`. */
+export interface FormRecord {
+  id: string;
+  /** The form's own `id` inside its JSON (what formId refers to). */
+  formId: string;
+  version: number;
+  schema: JsonObject;
+  checksum: string;
+  deploymentId: string;
+  deployedAt: Date;
+}
+
+export type InstanceState = 'active' | 'completed' | 'terminated' | 'cancelled';
+
+/** A process instance: the persisted machine snapshot plus what is queried often. */
+export interface InstanceRecord {
+  id: string;
+  definitionId: string;
+  definitionKey: string;
+  definitionVersion: number;
+  businessKey: string | null;
+  state: InstanceState;
+  /** The persisted XState snapshot (nested: the whole actor tree). */
+  snapshot: unknown;
+  /** Process-scope variables, copied out of the snapshot for queries. */
+  variables: JsonObject;
+  /** Ids of the elements that hold a token right now (for monitoring and filters). */
+  activeElements: string[];
+  /** Optimistic lock: bumped on every save. */
+  revision: number;
+  /** Call activities: the parent instance and its waiting activity instance. */
+  parentInstanceId: string | null;
+  parentActivityInstanceId: string | null;
+  startedAt: Date;
+  endedAt: Date | null;
+  /** When the instance last changed: "stuck longer than" filters use it. */
+  updatedAt: Date;
+  startedBy: string | null;
+}
+
+export type TaskState = 'created' | 'completed' | 'cancelled';
+
+/** A user task waiting for (or done by) a person. */
+export interface UserTaskRecord {
+  id: string;
+  instanceId: string;
+  activityInstanceId: string;
+  elementId: string;
+  name: string | null;
+  definitionKey: string;
+  businessKey: string | null;
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  priority: number;
+  dueAt: Date | null;
+  followUpAt: Date | null;
+  formKey: string | null;
+  formId: string | null;
+  /** An embedded form-js schema, when the model carries one. */
+  form: JsonObject | null;
+  /** Input variables visible to the task when it was created (local mappings included). */
+  variables: JsonObject;
+  state: TaskState;
+  createdAt: Date;
+  claimedAt: Date | null;
+  completedAt: Date | null;
+  completedBy: string | null;
+}
+
+export type TimerState = 'scheduled' | 'fired' | 'cancelled';
+
+/** A timer: the row is the truth; a Scheduler only wakes the engine at `dueAt`. */
+export interface TimerRecord {
+  id: string;
+  /** Null for timer start events (they belong to a definition, not an instance). */
+  instanceId: string | null;
+  definitionId: string;
+  activityInstanceId: string | null;
+  elementId: string;
+  dueAt: Date;
+  /** Cycles: the ISO 8601 / cron text and how many repetitions are left (null = unbounded). */
+  cycle: { expression: string; remaining: number | null } | null;
+  state: TimerState;
+  createdAt: Date;
+  firedAt: Date | null;
+}
+
+export type JobState = 'activatable' | 'activated' | 'completed' | 'failed' | 'error_thrown' | 'cancelled';
+
+/** Work for a worker of `type` (service tasks, send tasks, ...). */
+export interface JobRecord {
+  id: string;
+  type: string;
+  instanceId: string;
+  activityInstanceId: string;
+  elementId: string;
+  definitionKey: string;
+  retries: number;
+  state: JobState;
+  /** Custom headers from `zeebe:taskHeaders`. */
+  headers: Record<string, string>;
+  /** Variables visible to the job when it was created (input mappings applied). */
+  variables: JsonObject;
+  worker: string | null;
+  lockExpiresAt: Date | null;
+  nextRunAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+export type IncidentState = 'open' | 'resolved';
+
+/** Something an operator must look at: a job out of retries, an unhandled error, a failed expression. */
+export interface IncidentRecord {
+  id: string;
+  instanceId: string;
+  activityInstanceId: string | null;
+  elementId: string | null;
+  definitionKey: string;
+  type: 'job_no_retries' | 'unhandled_error' | 'expression_failed' | 'called_process_missing';
+  message: string;
+  jobId: string | null;
+  state: IncidentState;
+  createdAt: Date;
+  resolvedAt: Date | null;
+}
+
+export type SubscriptionKind = 'message' | 'signal';
+
+/** Something waiting for a message or a signal: in an instance, or a start event of a definition. */
+export interface SubscriptionRecord {
+  id: string;
+  kind: SubscriptionKind;
+  name: string;
+  /** Messages only; null when the waiting element has no correlation key. */
+  correlationKey: string | null;
+  /** Null for start events. */
+  instanceId: string | null;
+  definitionId: string;
+  activityInstanceId: string | null;
+  elementId: string;
+  state: 'open' | 'correlated' | 'cancelled';
+  createdAt: Date;
+}
+
+/** One line of an instance's history. `seq` orders events within an instance. */
+export interface HistoryEventRecord {
+  instanceId: string;
+  seq?: number;
+  type: string;
+  elementId: string | null;
+  elementType: string | null;
+  activityInstanceId: string | null;
+  at: Date;
+  actor: string | null;
+  data: JsonObject | null;
+}
