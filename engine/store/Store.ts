@@ -132,6 +132,15 @@ export interface StoreTx {
   cancelStartTriggers(definitionKey: string): Promise<void>;
 
   getIncident(id: string): Promise<IncidentRecord | undefined>;
+  /** The open incident raised for a timer, if any. */
+  getIncidentForTimer(timerId: string): Promise<IncidentRecord | undefined>;
+  /** Sets a scheduled timer's state back to scheduled (retrying its incident) and its due time. */
+  rescheduleTimer(id: string, dueAt: Date): Promise<void>;
+
+  /** How many instances (any state) a definition version has. */
+  countInstances(definitionId: string): Promise<number>;
+  /** Deletes a definition version and its start triggers (only when it has no instances). */
+  deleteDefinition(id: string): Promise<void>;
 
   /** Writes all effects of a step. */
   applyEffects(effects: Effects): Promise<void>;

@@ -154,6 +154,8 @@ export interface IncidentRecord {
   type: 'job_no_retries' | 'unhandled_error' | 'expression_failed' | 'called_process_missing';
   message: string;
   jobId: string | null;
+  /** Incidents of timers whose step failed: retrying fires the timer again. */
+  timerId?: string | null;
   state: IncidentState;
   createdAt: Date;
   resolvedAt: Date | null;

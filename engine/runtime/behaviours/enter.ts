@@ -1,0 +1,184 @@
+/**
+ * What each kind of element does when a token enters it: one behaviour per
+ * BPMN element type. Instant elements complete at once; wait states open
+ * rows (tasks, jobs, timers, subscriptions) and stay active.
+ */
+import type { NodeIR } from '../../ir/types.js';
+import { evaluateExpr, evaluateString } from '../../expressions/feel.js';
+import type { Runtime } from '../Runtime.js';
+import type { Execution } from '../tree.js';
+import { propagateVariables, setLocalVariables, visibleVariables } from '../variables.js';
+import { openEventWait, openJob, openSubscription, openUserTask } from './waits.js';
+import { enterBody, isBody } from './multiInstance.js';
+import { throwError, throwEscalation } from './propagation.js';
+
+type Behaviour = (rt: Runtime, execution: Execution, node: NodeIR, triggered: boolean) => void;
+
+/** Completes an execution once the current behaviour has returned. */
+export function completeSoon(rt: Runtime, execution: Execution): void {
+  rt.later(() => {
+    if (rt.index.get(execution.id) === execution) rt.send(execution, { type: 'COMPLETE' });
+  });
+}
+
+/** Publishes a message (or signal) to whoever waits for it in this engine, after this step. */
+function publish(rt: Runtime, execution: Execution, node: NodeIR): void {
+  const event = node.event;
+  const variables = visibleVariables(rt.index, execution);
+  if (event?.type === 'message') {
+    rt.env.outbox.messages.push({
+      name: evaluateString(event.messageName, variables, `${node.id} message name`),
+      correlationKey: event.correlationKey ? evaluateString(event.correlationKey, variables, `${node.id} correlation key`) : null,
+      variables: node.inputs?.length ? { ...execution.variables } : {},
+      elementId: node.id,
+    });
+  } else if (event?.type === 'signal') {
+    rt.env.outbox.signals.push({
+      name: evaluateString(event.signalName, variables, `${node.id} signal name`),
+      variables: node.inputs?.length ? { ...execution.variables } : {},
+      elementId: node.id,
+    });
+  }
+}
+
+/** Throw events and end events: what their event definition does, then on. */
+const throwing: Behaviour = (rt, execution, node) => {
+  const event = node.event ?? { type: 'none' };
+  if ((event.type === 'message' || node.kind === 'sendTask') && node.job) {
+    openJob(rt, execution, node);
+    return;
+  }
+  switch (event.type) {
+    case 'terminate':
+      terminateScope(rt, execution);
+      break;
+    case 'error':
+      throwError(rt, execution, event.errorCode ?? '', event.errorMessage);
+      return;
+    case 'escalation':
+      throwEscalation(rt, execution, event.escalationCode ?? '');
+      break;
+    case 'message':
+    case 'signal':
+      publish(rt, execution, node);
+      break;
+    default:
+      break;
+  }
+  completeSoon(rt, execution);
+};
+
+/** Ends every other token of the enclosing scope (terminate end event). */
+function terminateScope(rt: Runtime, execution: Execution): void {
+  const scope = rt.index.parent(execution)!;
+  for (const sibling of [...scope.children]) {
+    if (sibling === execution) continue;
+    rt.send(sibling, { type: 'TERMINATE' });
+    rt.index.removeChild(scope, sibling);
+  }
+  scope.joins = {};
+}
+
+const catching: Behaviour = (rt, execution, node, triggered) => {
+  if (triggered || node.event?.type === 'link' || node.event?.type === 'none' || !node.event) completeSoon(rt, execution);
+  else openEventWait(rt, execution, node.id, node.event);
+};
+
+const instant: Behaviour = (rt, execution) => completeSoon(rt, execution);
+
+const behaviours: Record<NodeIR['kind'], Behaviour> = {
+  startEvent: instant,
+  boundaryEvent: instant,
+  task: instant,
+  manualTask: instant,
+  exclusiveGateway: instant,
+  parallelGateway: instant,
+  inclusiveGateway: instant,
+  endEvent: throwing,
+  intermediateThrowEvent: throwing,
+  sendTask: throwing,
+  intermediateCatchEvent: catching,
+  receiveTask: (rt, execution, node, triggered) => {
+    if (triggered) completeSoon(rt, execution);
+    else if (node.event) openSubscription(rt, execution, node.id, node.event);
+  },
+  userTask: (rt, execution, node) => openUserTask(rt, execution, node),
+  serviceTask: (rt, execution, node) => openJob(rt, execution, node),
+  scriptTask: (rt, execution, node) => {
+    if (node.job) return openJob(rt, execution, node);
+    const script = node.script!;
+    const result = evaluateExpr(script.expression, visibleVariables(rt.index, execution));
+    if (node.outputs?.length) setLocalVariables(execution, { [script.resultVariable]: result });
+    else propagateVariables(rt.index, execution, { [script.resultVariable]: result });
+    completeSoon(rt, execution);
+  },
+  eventBasedGateway: (rt, execution, node) => {
+    const scope = rt.model.scopeOfNode(node.id);
+    for (const flowId of node.outgoing) {
+      const target = scope.nodes[scope.flows[flowId].target];
+      openEventWait(rt, execution, target.id, target.event);
+    }
+  },
+  subProcess: (rt, execution, node) => {
+    const inner = rt.newScope(execution, node.id);
+    const start = rt.pendingStarts.get(execution.id);
+    if (start) {
+      rt.pendingStarts.delete(execution.id);
+      rt.pendingStarts.set(inner.id, start);
+    }
+    rt.send(inner, { type: 'ACTIVATE' });
+  },
+  callActivity: (rt, execution, node) => {
+    const called = node.calledElement!;
+    const variables = visibleVariables(rt.index, execution);
+    const processId = evaluateString(called.processId, variables, `${node.id} called process id`);
+    const childId = rt.env.newId();
+    execution.waits!.childInstanceId = childId;
+    rt.env.outbox.calls.push({
+      executionId: execution.id,
+      elementId: node.id,
+      processId,
+      childInstanceId: childId,
+      variables: called.propagateAllParentVariables ? variables : { ...execution.variables },
+    });
+  },
+};
+
+/** The `enter` action of an activity: boundary waits, input mappings, then the element's behaviour. */
+export function enterActivity(rt: Runtime, execution: Execution): void {
+  const node = rt.model.node(execution.nodeId);
+  const triggered = rt.triggered.delete(execution.id);
+  rt.touch(rt.index.scopeOf(execution));
+  if (execution.machine.startsWith('activity:')) {
+    const scope = rt.model.scopeOfNode(node.id);
+    for (const boundaryId of node.boundaryEvents ?? []) openEventWait(rt, execution, boundaryId, scope.nodes[boundaryId].event);
+  }
+  if (isBody(rt, execution, node)) {
+    enterBody(rt, execution, node);
+    return;
+  }
+  if (node.inputs?.length) {
+    const variables = visibleVariables(rt.index, execution);
+    const locals: Record<string, unknown> = {};
+    for (const mapping of node.inputs) locals[mapping.target] = evaluateExpr(mapping.source, { ...variables, ...locals });
+    setLocalVariables(execution, locals);
+  }
+  behaviours[node.kind](rt, execution, node, triggered);
+}
+
+/** The `enter` action of a scope: event subprocess triggers, then its start event(s). */
+export function enterScope(rt: Runtime, scope: Execution): void {
+  const ir = rt.model.scope(scope.nodeId);
+  for (const espId of ir.eventSubprocesses) {
+    const esp = ir.nodes[espId].scope!;
+    for (const startId of esp.startEvents) openEventWait(rt, scope, startId, esp.nodes[startId].event);
+  }
+  const chosen = rt.pendingStarts.get(scope.id);
+  rt.pendingStarts.delete(scope.id);
+  const starts = chosen ? [chosen] : ir.startEvents.filter((id) => (ir.nodes[id].event?.type ?? 'none') === 'none');
+  rt.touch(scope);
+  for (const startId of starts) {
+    const execution = rt.newActivity(scope, ir.nodes[startId]);
+    rt.send(execution, { type: 'ACTIVATE' });
+  }
+}

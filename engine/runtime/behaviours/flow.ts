@@ -1,0 +1,165 @@
+/**
+ * Token flow inside a scope: entering nodes (with parallel and inclusive
+ * joins), leaving them through the right outgoing flows, and settling a
+ * scope (inclusive joins that can fire, completion when no token is left).
+ */
+import type { FlowIR, NodeIR } from '../../ir/types.js';
+import { evaluateCondition, evaluateExpr } from '../../expressions/feel.js';
+import { LifelineError } from '../../errors/LifelineError.js';
+import type { Runtime } from '../Runtime.js';
+import type { Execution } from '../tree.js';
+import { propagateVariables, visibleVariables } from '../variables.js';
+import { innerCompleted, isBody } from './multiInstance.js';
+
+/** Raised when a gateway finds no flow to take: the model cannot go on with these variables. */
+export class NoOutgoingFlowError extends LifelineError {
+  constructor(elementId: string) {
+    super('NO_OUTGOING_FLOW', `${elementId}: no outgoing sequence flow condition is true and there is no default flow`, { elementId });
+  }
+}
+
+const isJoin = (node: NodeIR) => (node.kind === 'parallelGateway' || node.kind === 'inclusiveGateway') && node.incoming.length > 1;
+
+/**
+ * Moves a token into `nodeId` inside `scope`. Joining gateways count tokens
+ * per incoming flow; everything else becomes an activated execution.
+ * `triggered` marks catch events whose event already happened (event-based
+ * gateway branches, boundary events): they complete at once.
+ */
+export function enterNode(rt: Runtime, scope: Execution, nodeId: string, viaFlow?: string, triggered = false): void {
+  if (rt.index.get(scope.id) !== scope || (scope.state !== 'active' && scope.state !== 'interrupted')) return;
+  const node = rt.model.node(nodeId);
+  rt.touch(scope);
+  if (isJoin(node) && viaFlow) {
+    const counts = ((scope.joins ??= {})[node.id] ??= {});
+    counts[viaFlow] = (counts[viaFlow] ?? 0) + 1;
+    if (node.kind === 'parallelGateway' && node.incoming.every((f) => (counts[f] ?? 0) > 0)) fireJoin(rt, scope, node);
+    return;
+  }
+  const execution = rt.newActivity(scope, node);
+  if (triggered) rt.triggered.add(execution.id);
+  rt.send(execution, { type: 'ACTIVATE' });
+}
+
+function fireJoin(rt: Runtime, scope: Execution, node: NodeIR): void {
+  const counts = scope.joins![node.id];
+  for (const flow of Object.keys(counts)) {
+    if (counts[flow] > 0) counts[flow] -= 1;
+  }
+  if (Object.values(counts).every((n) => n === 0)) delete scope.joins![node.id];
+  const execution = rt.newActivity(scope, node);
+  rt.send(execution, { type: 'ACTIVATE' });
+}
+
+/** Completes an execution's work: output mappings, then on through its outgoing flows. */
+export function leave(rt: Runtime, execution: Execution): void {
+  const node = rt.model.node(execution.nodeId);
+  const parent = rt.index.parent(execution);
+  if (!parent) return;
+  if (!isBody(rt, execution, node)) applyOutputs(rt, execution, node);
+  const variables = visibleVariables(rt.index, execution);
+  if (parent.kind === 'activity') {
+    innerCompleted(rt, parent, execution, node, variables);
+    return;
+  }
+  rt.index.removeChild(parent, execution);
+  rt.touch(parent);
+  if (node.event?.type === 'link' && node.kind === 'intermediateThrowEvent') {
+    const target = node.event.target!;
+    rt.later(() => enterNode(rt, parent, target, undefined, true));
+    return;
+  }
+  for (const flow of selectOutgoing(rt, node, variables)) {
+    rt.later(() => enterNode(rt, parent, flow.target, flow.id));
+  }
+}
+
+/** Evaluates `zeebe:output` mappings and writes the results outwards. */
+function applyOutputs(rt: Runtime, execution: Execution, node: NodeIR): void {
+  if (!node.outputs?.length) return;
+  const variables = visibleVariables(rt.index, execution);
+  const results: Record<string, unknown> = {};
+  for (const mapping of node.outputs) results[mapping.target] = evaluateExpr(mapping.source, { ...variables, ...results });
+  propagateVariables(rt.index, execution, results);
+}
+
+/** Which outgoing flows a token takes when it leaves `node`. */
+export function selectOutgoing(rt: Runtime, node: NodeIR, variables: Record<string, unknown>): FlowIR[] {
+  const scope = rt.model.scopeOfNode(node.id);
+  const flows = node.outgoing.map((id) => scope.flows[id]);
+  const byDefault = flows.find((f) => f.id === node.defaultFlow);
+  const candidates = flows.filter((f) => f.id !== node.defaultFlow);
+  const holds = (f: FlowIR) => !f.condition || evaluateCondition(f.condition, variables);
+  switch (node.kind) {
+    case 'parallelGateway':
+      return flows;
+    case 'exclusiveGateway': {
+      const chosen = candidates.find(holds) ?? byDefault;
+      if (!chosen) {
+        if (flows.length === 0) return [];
+        throw new NoOutgoingFlowError(node.id);
+      }
+      return [chosen];
+    }
+    case 'inclusiveGateway': {
+      const chosen = candidates.filter(holds);
+      if (chosen.length > 0) return chosen;
+      if (byDefault) return [byDefault];
+      if (flows.length === 0) return [];
+      throw new NoOutgoingFlowError(node.id);
+    }
+    default: {
+      const unconditional = candidates.filter((f) => !f.condition);
+      const conditional = candidates.filter((f) => f.condition && evaluateCondition(f.condition, variables));
+      const taken = [...unconditional, ...conditional];
+      if (conditional.length === 0 && byDefault) taken.push(byDefault);
+      return taken;
+    }
+  }
+}
+
+/**
+ * Once nothing else moves: fire inclusive joins that no token can still
+ * reach through a missing flow, and complete the scope when no token is left.
+ */
+export function settleScope(rt: Runtime, scope: Execution): void {
+  if (scope.state !== 'active' && scope.state !== 'interrupted') return;
+  for (const [gatewayId, counts] of Object.entries(scope.joins ?? {})) {
+    const node = rt.model.node(gatewayId);
+    if (node.kind !== 'inclusiveGateway' || !Object.values(counts).some((n) => n > 0)) continue;
+    const missing = node.incoming.filter((f) => !(counts[f] > 0));
+    if (missing.length === 0 || !canStillArrive(rt, scope, node, missing)) {
+      fireJoin(rt, scope, node);
+      rt.touch(scope);
+      return;
+    }
+  }
+  const hasJoinTokens = Object.values(scope.joins ?? {}).some((c) => Object.values(c).some((n) => n > 0));
+  if (scope.children.length === 0 && !hasJoinTokens) rt.send(scope, { type: 'END' });
+}
+
+/** Whether a token somewhere in the scope can still reach one of `flowIds` without passing `join`. */
+function canStillArrive(rt: Runtime, scope: Execution, join: NodeIR, flowIds: string[]): boolean {
+  const ir = rt.model.scopeOfNode(join.id);
+  const wanted = new Set(flowIds);
+  const starts = scope.children.map((c) => c.nodeId);
+  for (const [gatewayId, counts] of Object.entries(scope.joins ?? {})) {
+    if (gatewayId !== join.id && Object.values(counts).some((n) => n > 0)) starts.push(gatewayId);
+  }
+  const seen = new Set<string>();
+  const stack = [...starts];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id) || id === join.id) continue;
+    seen.add(id);
+    const node = ir.nodes[id];
+    if (!node) continue;
+    for (const flowId of node.outgoing) {
+      if (wanted.has(flowId)) return true;
+      stack.push(ir.flows[flowId].target);
+    }
+    for (const boundaryId of node.boundaryEvents ?? []) stack.push(boundaryId);
+    if (node.event?.type === 'link' && node.event.target) stack.push(node.event.target);
+  }
+  return false;
+}

@@ -1,0 +1,116 @@
+/**
+ * Multi-instance and standard-loop bodies. The body execution carries the
+ * boundary events; its children are inner instances of the same element
+ * (statechart `inner:<id>`, no boundaries) with local `loopCounter` and,
+ * for collections, the input element.
+ */
+import type { NodeIR } from '../../ir/types.js';
+import { evaluateCondition, evaluateExpr, ExpressionError } from '../../expressions/feel.js';
+import type { Runtime } from '../Runtime.js';
+import type { Execution } from '../tree.js';
+import { visibleVariables } from '../variables.js';
+
+/** Whether `execution` is the body of a multi-instance or loop element (not one of its inner instances). */
+export function isBody(rt: Runtime, execution: Execution, node: NodeIR = rt.model.node(execution.nodeId)): boolean {
+  return execution.kind === 'activity' && execution.machine.startsWith('activity:') && Boolean(node.multiInstance || node.standardLoop);
+}
+
+/** Starts a body: counts or reads the collection, then starts the first inner instance(s). */
+export function enterBody(rt: Runtime, body: Execution, node: NodeIR): void {
+  const variables = visibleVariables(rt.index, body);
+  if (node.standardLoop) {
+    body.loopCounter = 0;
+    const loop = node.standardLoop;
+    if (loop.testBefore && loop.loopCondition && !evaluateCondition(loop.loopCondition, { ...variables, loopCounter: 0 })) {
+      completeBody(rt, body);
+      return;
+    }
+    startInner(rt, body, node, 0);
+    return;
+  }
+  const mi = node.multiInstance!;
+  let items: unknown[] | null = null;
+  let total: number;
+  if (mi.inputCollection) {
+    const value = evaluateExpr(mi.inputCollection, variables);
+    if (!Array.isArray(value)) throw new ExpressionError(`${node.id}: input collection '=${mi.inputCollection.source}' is ${JSON.stringify(value)}, not a list`, mi.inputCollection.source);
+    items = value;
+    total = value.length;
+  } else {
+    const value = Number(evaluateExpr(mi.loopCardinality!, variables));
+    if (!Number.isInteger(value) || value < 0) throw new ExpressionError(`${node.id}: loop cardinality must be a whole number, got ${JSON.stringify(value)}`, mi.loopCardinality!.source);
+    total = value;
+  }
+  body.mi = { total, started: 0, completed: 0, items, outputs: new Array(total).fill(null) };
+  if (mi.outputCollection) body.variables[mi.outputCollection] = body.mi.outputs;
+  if (total === 0) {
+    completeBody(rt, body);
+    return;
+  }
+  const first = mi.sequential ? 1 : total;
+  for (let i = 0; i < first; i++) startInner(rt, body, node, i);
+}
+
+function startInner(rt: Runtime, body: Execution, node: NodeIR, index: number): void {
+  const inner = rt.newActivity(body, node, `inner:${node.id}`);
+  inner.index = index;
+  inner.loopCounter = index + 1;
+  inner.variables.loopCounter = index + 1;
+  const mi = node.multiInstance;
+  if (mi && body.mi) {
+    body.mi.started += 1;
+    if (mi.inputElement) inner.variables[mi.inputElement] = body.mi.items ? body.mi.items[index] : null;
+  }
+  if (node.standardLoop) body.loopCounter = index + 1;
+  rt.send(inner, { type: 'ACTIVATE' });
+}
+
+function completeBody(rt: Runtime, body: Execution): void {
+  rt.later(() => {
+    if (rt.index.get(body.id) === body) rt.send(body, { type: 'COMPLETE' });
+  });
+}
+
+/**
+ * An inner instance finished: collect its output, then decide between the
+ * next instance, waiting for the others, and completing the body.
+ * `variables` are those the inner instance saw when it completed.
+ */
+export function innerCompleted(rt: Runtime, body: Execution, inner: Execution, node: NodeIR, variables: Record<string, unknown>): void {
+  rt.index.removeChild(body, inner);
+  if (node.standardLoop) {
+    const loop = node.standardLoop;
+    const counter = body.loopCounter ?? 1;
+    const more = (loop.loopMaximum === undefined || counter < loop.loopMaximum) && (loop.loopCondition ? evaluateCondition(loop.loopCondition, { ...variables, loopCounter: counter }) : false);
+    if (more) startInner(rt, body, node, counter);
+    else completeBody(rt, body);
+    return;
+  }
+  const mi = node.multiInstance!;
+  const state = body.mi!;
+  state.completed += 1;
+  if (mi.outputElement && inner.index !== undefined) {
+    state.outputs[inner.index] = evaluateExpr(mi.outputElement, variables);
+    if (mi.outputCollection) body.variables[mi.outputCollection] = state.outputs;
+  }
+  const active = body.children.length;
+  if (mi.completionCondition) {
+    const done = evaluateCondition(mi.completionCondition, {
+      ...variables,
+      numberOfInstances: state.total,
+      numberOfActiveInstances: active,
+      numberOfCompletedInstances: state.completed,
+      loopCounter: inner.loopCounter,
+    });
+    if (done) {
+      for (const other of [...body.children]) {
+        rt.send(other, { type: 'TERMINATE' });
+        rt.index.removeChild(body, other);
+      }
+      completeBody(rt, body);
+      return;
+    }
+  }
+  if (state.completed >= state.total) completeBody(rt, body);
+  else if (mi.sequential && state.started < state.total) startInner(rt, body, node, state.started);
+}

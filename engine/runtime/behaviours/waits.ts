@@ -1,0 +1,152 @@
+/**
+ * Wait states become rows: user tasks, jobs, timers and subscriptions that
+ * the outside world sees and answers. Each row id is remembered on the
+ * execution so that ending it cancels exactly what it opened.
+ */
+import type { EventDefinition, NodeIR, TimerDefinition } from '../../ir/types.js';
+import { evaluateExpr, evaluateRaw, evaluateString, evaluateStringList, ExpressionError } from '../../expressions/feel.js';
+import { resolveTimer } from '../../time/timerExpression.js';
+import type { Runtime } from '../Runtime.js';
+import type { Execution } from '../tree.js';
+import { visibleVariables } from '../variables.js';
+
+/** Opens a timer row for `elementId` (a catch event, boundary event or event subprocess start). */
+export function openTimer(rt: Runtime, owner: Execution, elementId: string, timer: TimerDefinition): void {
+  const variables = visibleVariables(rt.index, owner);
+  const value = evaluateRaw(timer.value, variables);
+  let resolved;
+  try {
+    resolved = resolveTimer(timer.kind, value, rt.env.now);
+  } catch (e) {
+    throw new ExpressionError(`${elementId}: invalid timer value ${JSON.stringify(String(value))}: ${(e as Error).message}`, timer.value.source);
+  }
+  const id = rt.env.newId();
+  rt.env.effects.timers.push({
+    id,
+    instanceId: rt.env.instance.id,
+    definitionId: rt.env.instance.definitionId,
+    activityInstanceId: owner.id,
+    elementId,
+    dueAt: resolved.dueAt,
+    cycle: resolved.cycle,
+    state: 'scheduled',
+    createdAt: rt.env.now,
+    firedAt: null,
+  });
+  owner.waits!.timers.push(id);
+}
+
+/** Opens a message or signal subscription for `elementId`. */
+export function openSubscription(rt: Runtime, owner: Execution, elementId: string, event: EventDefinition): void {
+  if (event.type !== 'message' && event.type !== 'signal') return;
+  const variables = visibleVariables(rt.index, owner);
+  const name = evaluateString(event.type === 'message' ? event.messageName : event.signalName, variables, `${elementId} ${event.type} name`);
+  const correlationKey = event.type === 'message' && event.correlationKey ? evaluateString(event.correlationKey, variables, `${elementId} correlation key`) : null;
+  const id = rt.env.newId();
+  rt.env.effects.subscriptions.push({
+    id,
+    kind: event.type,
+    name,
+    correlationKey,
+    instanceId: rt.env.instance.id,
+    definitionId: rt.env.instance.definitionId,
+    activityInstanceId: owner.id,
+    elementId,
+    state: 'open',
+    createdAt: rt.env.now,
+  });
+  owner.waits!.subscriptions.push(id);
+}
+
+/** Opens whatever an event definition waits on (timer or subscription). */
+export function openEventWait(rt: Runtime, owner: Execution, elementId: string, event: EventDefinition | undefined): void {
+  if (event?.type === 'timer') openTimer(rt, owner, elementId, event.timer);
+  else if (event?.type === 'message' || event?.type === 'signal') openSubscription(rt, owner, elementId, event);
+}
+
+/** Opens a job for a worker of the node's job type. */
+export function openJob(rt: Runtime, execution: Execution, node: NodeIR): void {
+  const job = node.job!;
+  const variables = visibleVariables(rt.index, execution);
+  const type = evaluateString(job.type, variables, `${node.id} job type`);
+  const retries = Number(evaluateExpr(job.retries, variables));
+  if (!Number.isInteger(retries) || retries < 0) throw new ExpressionError(`${node.id}: job retries must be a whole number, got ${JSON.stringify(retries)}`, job.retries.source);
+  const id = rt.env.newId();
+  rt.env.effects.jobs.push({
+    id,
+    type,
+    instanceId: rt.env.instance.id,
+    activityInstanceId: execution.id,
+    elementId: node.id,
+    definitionKey: rt.env.instance.definitionKey,
+    retries,
+    state: 'activatable',
+    headers: job.headers,
+    variables,
+    worker: null,
+    lockExpiresAt: null,
+    nextRunAt: rt.env.now,
+    lastError: null,
+    createdAt: rt.env.now,
+  });
+  execution.waits!.jobs.push(id);
+}
+
+/** Opens a user task with its assignment, schedule, priority and form. */
+export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): void {
+  const def = node.userTask ?? {};
+  const variables = visibleVariables(rt.index, execution);
+  const optionalString = (expr: typeof def.assignee, what: string) => (expr ? nullIfEmpty(evaluateString(expr, variables, `${node.id} ${what}`)) : null);
+  const optionalDate = (expr: typeof def.dueDate, what: string) => {
+    const text = optionalString(expr, what);
+    if (text === null) return null;
+    const date = new Date(text);
+    if (Number.isNaN(date.getTime())) throw new ExpressionError(`${node.id}: ${what} '${text}' is not an ISO 8601 date-time`, expr!.source);
+    return date;
+  };
+  const priority = def.priority ? Number(evaluateExpr(def.priority, variables)) : 50;
+  if (!Number.isFinite(priority)) throw new ExpressionError(`${node.id}: priority must be a number`, def.priority!.source);
+  const id = rt.env.newId();
+  rt.env.effects.tasks.push({
+    id,
+    instanceId: rt.env.instance.id,
+    activityInstanceId: execution.id,
+    elementId: node.id,
+    name: node.name ?? null,
+    definitionKey: rt.env.instance.definitionKey,
+    businessKey: rt.env.instance.businessKey,
+    assignee: optionalString(def.assignee, 'assignee'),
+    candidateGroups: def.candidateGroups ? evaluateStringList(def.candidateGroups, variables, `${node.id} candidate groups`) : [],
+    candidateUsers: def.candidateUsers ? evaluateStringList(def.candidateUsers, variables, `${node.id} candidate users`) : [],
+    priority,
+    dueAt: optionalDate(def.dueDate, 'due date'),
+    followUpAt: optionalDate(def.followUpDate, 'follow-up date'),
+    formKey: def.formKey ?? null,
+    formId: def.formId ?? null,
+    form: def.formJson ? (JSON.parse(def.formJson) as Record<string, unknown>) : null,
+    variables,
+    state: 'created',
+    createdAt: rt.env.now,
+    claimedAt: null,
+    completedAt: null,
+    completedBy: null,
+  });
+  execution.waits!.tasks.push(id);
+}
+
+function nullIfEmpty(text: string): string | null {
+  return text.trim() === '' ? null : text;
+}
+
+/** Cancels every open row of an execution (tasks, jobs, timers, subscriptions, a called instance). */
+export function cancelWaits(rt: Runtime, execution: Execution): void {
+  const waits = execution.waits;
+  if (!waits) return;
+  const effects = rt.env.effects;
+  effects.cancelTasks.push(...waits.tasks);
+  effects.cancelJobs.push(...waits.jobs);
+  effects.cancelTimers.push(...waits.timers);
+  effects.cancelSubscriptions.push(...waits.subscriptions);
+  if (waits.childInstanceId) rt.env.outbox.cancelInstances.push(waits.childInstanceId);
+  execution.waits = { tasks: [], jobs: [], timers: [], subscriptions: [] };
+}

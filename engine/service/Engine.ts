@@ -1,0 +1,294 @@
+/**
+ * The engine: the typed API that the HTTP layer and tests use. Every
+ * command is one transaction through the Store; nothing about an instance
+ * lives only in this object, so any number of Engines may share a database.
+ */
+import { ConflictError, NotFoundError, ValidationError } from '../errors/LifelineError.js';
+import type { Problem } from '../ir/types.js';
+import type { DefinitionRecord, FormRecord, HistoryEventRecord, IncidentRecord, InstanceRecord, JobRecord, JsonObject, UserTaskRecord } from '../store/records.js';
+import { emptyEffects, type IncidentFilter, type InstanceFilter, type JobFilter, type Page, type PageRequest, type TaskFilter } from '../store/Store.js';
+import { parseBpmn } from '../parser/index.js';
+import { completeActivity, modify, terminateInstance, throwErrorAt } from '../runtime/inputs.js';
+import { assertJsonVariables } from '../runtime/variables.js';
+import type {
+  ActivateJobsCommand, CorrelateCommand, CorrelateResult, DeployCommand, DeployResult, EngineApi, FailJobCommand, InstanceDetails, ModifyCommand, StartCommand, ThrowErrorCommand,
+} from './EngineApi.js';
+import { EngineContext, type EngineOptions, type TxScope } from './EngineContext.js';
+import { deploy } from './deploy.js';
+import { historyNote, startInTx, stepInTx, writeEffects } from './steps.js';
+import { deliverMessage, deliverSignal } from './correlation.js';
+import { activateJobs, completeJob, failJob, throwJobError } from './jobs.js';
+import { fireDueTimers, fireTimer } from './timers.js';
+import { MessageNotCorrelatedError } from '../errors/LifelineError.js';
+
+function checkVariables(variables: JsonObject | undefined): JsonObject {
+  if (variables === undefined) return {};
+  if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) throw new ValidationError('variables must be a JSON object');
+  const problem = assertJsonVariables(variables);
+  if (problem) throw new ValidationError(problem);
+  return variables;
+}
+
+export class Engine implements EngineApi {
+  private readonly ctx: EngineContext;
+
+  constructor(options: EngineOptions) {
+    this.ctx = new EngineContext(options);
+  }
+
+  // ── deployments ──────────────────────────────────────────────────────────
+  deploy(command: DeployCommand): Promise<DeployResult> {
+    return deploy(this.ctx, command);
+  }
+
+  async validate(xml: string): Promise<Problem[]> {
+    return (await parseBpmn(xml)).problems;
+  }
+
+  async getDefinition(id: string): Promise<DefinitionRecord> {
+    const definition = await this.ctx.store.getDefinition(id);
+    if (!definition) throw new NotFoundError('process definition', id);
+    return definition;
+  }
+
+  listDefinitions(filter: PageRequest & { key?: string; latestOnly?: boolean }): Promise<Page<DefinitionRecord>> {
+    return this.ctx.store.listDefinitions(filter);
+  }
+
+  async deleteDefinition(id: string): Promise<void> {
+    await this.ctx.transaction(async ({ tx }) => {
+      const definition = await tx.getDefinition(id);
+      if (!definition) throw new NotFoundError('process definition', id);
+      await tx.lockDefinitionKeys([definition.key]);
+      const count = await tx.countInstances(id);
+      if (count > 0) throw new ConflictError(`process definition ${definition.key} version ${definition.version} has ${count} instance(s) and cannot be deleted`, { definitionId: id, instances: count });
+      await tx.deleteDefinition(id);
+    });
+    this.ctx.models.forget(id);
+  }
+
+  async getForm(formId: string): Promise<FormRecord> {
+    const form = await this.ctx.store.latestForm(formId);
+    if (!form) throw new NotFoundError('form', formId);
+    return form;
+  }
+
+  // ── instances ────────────────────────────────────────────────────────────
+  async startInstance(command: StartCommand): Promise<InstanceRecord> {
+    const variables = checkVariables(command.variables);
+    return this.ctx.transaction(async (scope) => {
+      const definition = command.definitionId ? await scope.tx.getDefinition(command.definitionId) : command.definitionKey ? await scope.tx.latestDefinition(command.definitionKey) : undefined;
+      if (!definition) throw new NotFoundError('process definition', command.definitionId ?? command.definitionKey ?? '(none given)');
+      const noneStart = definition.ir.startEvents.find((id) => (definition.ir.nodes[id].event?.type ?? 'none') === 'none');
+      if (!noneStart) throw new ConflictError(`process ${definition.key} has no none start event: it starts by message, signal or timer`);
+      const instance = await startInTx(this.ctx, scope, definition, { businessKey: command.businessKey ?? null, variables, actor: command.actor ?? null, startEventId: noneStart });
+      return scope.latest.get(instance.id) ?? instance;
+    });
+  }
+
+  async getInstance(id: string): Promise<InstanceDetails> {
+    const store = this.ctx.store;
+    const instance = await store.getInstance(id);
+    if (!instance) throw new NotFoundError('process instance', id);
+    const [tasks, timers, jobs, subscriptions, incidents] = await Promise.all([
+      store.listTasks({ instanceId: id, limit: 1000 }),
+      store.listTimers({ instanceId: id }),
+      store.listJobs({ instanceId: id, limit: 1000 }),
+      store.listSubscriptions({ instanceId: id }),
+      store.listIncidents({ instanceId: id, limit: 1000 }),
+    ]);
+    return { ...instance, tasks: tasks.items, timers, jobs: jobs.items, subscriptions, incidents: incidents.items };
+  }
+
+  listInstances(filter: InstanceFilter): Promise<Page<InstanceRecord>> {
+    return this.ctx.store.listInstances(filter);
+  }
+
+  private async step(id: string, actor: string | null, input: Parameters<typeof stepInTx>[4]): Promise<InstanceRecord> {
+    return this.ctx.transaction(async (scope) => {
+      await stepInTx(this.ctx, scope, id, actor, input);
+      return scope.latest.get(id)!;
+    });
+  }
+
+  cancelInstance(id: string, actor?: string): Promise<InstanceRecord> {
+    return this.step(id, actor ?? null, (rt) => {
+      rt.history('process.cancel.requested', null);
+      terminateInstance(rt);
+    });
+  }
+
+  setVariables(id: string, variables: JsonObject, actor?: string): Promise<InstanceRecord> {
+    const checked = checkVariables(variables);
+    return this.step(id, actor ?? null, (rt) => {
+      Object.assign(rt.tree.root.variables, checked);
+      rt.history('variables.set', null, { names: Object.keys(checked) });
+    });
+  }
+
+  modifyInstance(id: string, command: ModifyCommand): Promise<InstanceRecord> {
+    const variables = checkVariables(command.variables);
+    return this.step(id, command.actor ?? null, (rt) => {
+      Object.assign(rt.tree.root.variables, variables);
+      rt.history('process.modified', null, { activate: command.activate ?? [], cancel: command.cancel ?? [] });
+      modify(rt, (command.activate ?? []).map((a) => a.elementId), (command.cancel ?? []).map((c) => c.elementId));
+    });
+  }
+
+  history(instanceId: string): Promise<HistoryEventRecord[]> {
+    return this.ctx.store.history(instanceId);
+  }
+
+  // ── user tasks ───────────────────────────────────────────────────────────
+  listTasks(filter: TaskFilter): Promise<Page<UserTaskRecord>> {
+    return this.ctx.store.listTasks(filter);
+  }
+
+  async getTask(id: string): Promise<UserTaskRecord> {
+    const task = await this.ctx.store.getTask(id);
+    if (!task) throw new NotFoundError('task', id);
+    return task;
+  }
+
+  private async openTask(scope: TxScope, id: string): Promise<UserTaskRecord> {
+    const task = await scope.tx.getTask(id);
+    if (!task) throw new NotFoundError('task', id);
+    if (task.state !== 'created') throw new ConflictError(`task ${id} is ${task.state}`, { taskId: id, state: task.state });
+    return task;
+  }
+
+  private async changeTask(id: string, actor: string | null, change: (task: UserTaskRecord) => Partial<UserTaskRecord>, event: string): Promise<UserTaskRecord> {
+    return this.ctx.transaction(async (scope) => {
+      const first = await this.openTask(scope, id);
+      await scope.tx.lockInstance(first.instanceId);
+      const task = await this.openTask(scope, id);
+      const patch = change(task);
+      await scope.tx.updateOpenTask(id, patch);
+      await writeEffects(scope, { ...emptyEffects(), history: [historyNote(task.instanceId, scope.now, event, task.elementId, { taskId: id, assignee: patch.assignee ?? null }, actor)] });
+      return { ...task, ...patch };
+    });
+  }
+
+  claimTask(id: string, userId: string): Promise<UserTaskRecord> {
+    if (!userId) throw new ValidationError('a claim needs a user');
+    return this.changeTask(id, userId, (task) => {
+      if (task.assignee && task.assignee !== userId) throw new ConflictError(`task ${id} is already claimed by ${task.assignee}`, { taskId: id, assignee: task.assignee });
+      return { assignee: userId, claimedAt: this.ctx.now() };
+    }, 'task.claimed');
+  }
+
+  unclaimTask(id: string, actor?: string): Promise<UserTaskRecord> {
+    return this.changeTask(id, actor ?? null, () => ({ assignee: null, claimedAt: null }), 'task.unclaimed');
+  }
+
+  assignTask(id: string, assignee: string | null, actor?: string): Promise<UserTaskRecord> {
+    return this.changeTask(id, actor ?? null, () => ({ assignee, claimedAt: assignee ? this.ctx.now() : null }), 'task.assigned');
+  }
+
+  async completeTask(id: string, variables?: JsonObject, actor?: string): Promise<void> {
+    const checked = checkVariables(variables);
+    await this.ctx.transaction(async (scope) => {
+      const task = await this.openTask(scope, id);
+      await stepInTx(
+        this.ctx, scope, task.instanceId, actor ?? null,
+        (rt) => {
+          rt.history('task.completed', rt.index.get(task.activityInstanceId) ?? null, { taskId: id });
+          completeActivity(rt, task.activityInstanceId, checked, { task: id });
+        },
+        async () => {
+          const done = await scope.tx.updateOpenTask(id, { state: 'completed', completedAt: scope.now, completedBy: actor ?? null });
+          if (!done) throw new ConflictError(`task ${id} was completed by someone else`, { taskId: id });
+        },
+      );
+    });
+  }
+
+  // ── messages and signals ─────────────────────────────────────────────────
+  async correlateMessage(command: CorrelateCommand): Promise<CorrelateResult> {
+    if (!command.name) throw new ValidationError('a message needs a name');
+    const variables = checkVariables(command.variables);
+    const result = await this.ctx.transaction((scope) => deliverMessage(this.ctx, scope, { ...command, variables, actor: command.actor ?? null }));
+    if (result.correlated.length === 0 && result.started.length === 0) throw new MessageNotCorrelatedError(command.name, command.correlationKey);
+    return result;
+  }
+
+  async broadcastSignal(name: string, variables?: JsonObject, actor?: string): Promise<{ instanceIds: string[] }> {
+    if (!name) throw new ValidationError('a signal needs a name');
+    const checked = checkVariables(variables);
+    const instanceIds = await this.ctx.transaction((scope) => deliverSignal(this.ctx, scope, name, checked, actor ?? null));
+    return { instanceIds };
+  }
+
+  // ── jobs ─────────────────────────────────────────────────────────────────
+  activateJobs(command: ActivateJobsCommand): Promise<JobRecord[]> {
+    return activateJobs(this.ctx, command);
+  }
+
+  completeJob(id: string, variables?: JsonObject, actor?: string): Promise<void> {
+    return completeJob(this.ctx, id, checkVariables(variables), actor ?? null);
+  }
+
+  failJob(id: string, command: FailJobCommand): Promise<void> {
+    return failJob(this.ctx, id, command);
+  }
+
+  throwJobError(id: string, command: ThrowErrorCommand): Promise<void> {
+    return throwJobError(this.ctx, id, { ...command, variables: checkVariables(command.variables) });
+  }
+
+  listJobs(filter: JobFilter): Promise<Page<JobRecord>> {
+    return this.ctx.store.listJobs(filter);
+  }
+
+  // ── incidents ────────────────────────────────────────────────────────────
+  listIncidents(filter: IncidentFilter): Promise<Page<IncidentRecord>> {
+    return this.ctx.store.listIncidents(filter);
+  }
+
+  async retryIncident(id: string, options: { retries?: number; actor?: string } = {}): Promise<void> {
+    let retimer: string | null = null;
+    await this.ctx.transaction(async (scope) => {
+      const incident = await scope.tx.getIncident(id);
+      if (!incident) throw new NotFoundError('incident', id);
+      if (incident.state !== 'open') throw new ConflictError(`incident ${id} is already resolved`);
+      const actor = options.actor ?? null;
+      const resolve = { ...emptyEffects(), resolveIncidents: [id], history: [historyNote(incident.instanceId, scope.now, 'incident.resolved', incident.elementId, { incidentId: id, type: incident.type }, actor)] };
+      switch (incident.type) {
+        case 'job_no_retries': {
+          await scope.tx.lockInstance(incident.instanceId);
+          await scope.tx.updateJob(incident.jobId!, { state: 'activatable', retries: options.retries ?? 1, nextRunAt: scope.now, worker: null, lockExpiresAt: null });
+          await writeEffects(scope, resolve);
+          return;
+        }
+        case 'unhandled_error': {
+          await writeEffects(scope, resolve);
+          const code = /BPMN error '([^']*)'/.exec(incident.message)?.[1] ?? '';
+          await stepInTx(this.ctx, scope, incident.instanceId, actor, (rt) => {
+            if (rt.index.get(incident.activityInstanceId!)) throwErrorAt(rt, incident.activityInstanceId!, code, undefined, {});
+          });
+          return;
+        }
+        case 'expression_failed': {
+          await writeEffects(scope, resolve);
+          if (incident.timerId) {
+            await scope.tx.rescheduleTimer(incident.timerId, scope.now);
+            retimer = incident.timerId;
+          }
+          return;
+        }
+        case 'called_process_missing':
+          throw new ConflictError(`incident ${id}: deploy process for ${incident.elementId} first, then modify the instance to re-enter ${incident.elementId}`);
+      }
+    });
+    if (retimer) await fireTimer(this.ctx, retimer);
+  }
+
+  // ── timers ───────────────────────────────────────────────────────────────
+  fireDueTimers(): Promise<number> {
+    return fireDueTimers(this.ctx);
+  }
+
+  fireTimer(id: string): Promise<boolean> {
+    return fireTimer(this.ctx, id);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * What every engine command needs: the store, the clock, ids, the model
+ * cache, and the transaction-scoped bookkeeping of what to do after commit.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Store, StoreTx } from '../store/Store.js';
+import type { Clock } from '../time/Clock.js';
+import type { Scheduler } from '../time/Scheduler.js';
+import type { DefinitionRecord } from '../store/records.js';
+import { ProcessModel } from '../runtime/ProcessModel.js';
+import { NotFoundError } from '../errors/LifelineError.js';
+
+export interface EngineOptions {
+  store: Store;
+  clock: Clock;
+  scheduler: Scheduler;
+  /** Where engine notices go (uncorrelated internal messages, incidents); silent by default. */
+  log?: (event: string, data: Record<string, unknown>) => void;
+}
+
+/** One transaction's work list: timers to hand to the scheduler once committed. */
+export interface TxScope {
+  tx: StoreTx;
+  now: Date;
+  scheduled: { id: string; dueAt: Date }[];
+  cancelled: string[];
+  /** Nesting depth of cross-instance deliveries (messages between instances, call activities). */
+  depth: number;
+  /** The last saved state of every instance this transaction changed. */
+  latest: Map<string, import('../store/records.js').InstanceRecord>;
+}
+
+/** Deployed definitions are immutable: cached by id with their compiled models. */
+export class ModelCache {
+  private readonly definitions = new Map<string, { definition: DefinitionRecord; model: ProcessModel }>();
+
+  async get(tx: Pick<StoreTx, 'getDefinition'>, id: string): Promise<{ definition: DefinitionRecord; model: ProcessModel }> {
+    const cached = this.definitions.get(id);
+    if (cached) return cached;
+    const definition = await tx.getDefinition(id);
+    if (!definition) throw new NotFoundError('process definition', id);
+    return this.put(definition);
+  }
+
+  put(definition: DefinitionRecord): { definition: DefinitionRecord; model: ProcessModel } {
+    const entry = { definition, model: new ProcessModel(definition.ir) };
+    this.definitions.set(definition.id, entry);
+    return entry;
+  }
+
+  forget(id: string): void {
+    this.definitions.delete(id);
+  }
+}
+
+export class EngineContext {
+  readonly models = new ModelCache();
+
+  constructor(readonly options: EngineOptions) {}
+
+  get store(): Store {
+    return this.options.store;
+  }
+
+  now(): Date {
+    return this.options.clock.now();
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  log(event: string, data: Record<string, unknown>): void {
+    this.options.log?.(event, data);
+  }
+
+  /** Runs `fn` in one transaction, then hands new timers to the scheduler (after commit only). */
+  async transaction<T>(fn: (scope: TxScope) => Promise<T>): Promise<T> {
+    let scope!: TxScope;
+    const result = await this.store.transaction(async (tx) => {
+      scope = { tx, now: this.now(), scheduled: [], cancelled: [], depth: 0, latest: new Map() };
+      return fn(scope);
+    });
+    if (scope.scheduled.length) await this.options.scheduler.schedule(scope.scheduled);
+    if (scope.cancelled.length) await this.options.scheduler.cancel(scope.cancelled);
+    return result;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Messages and signals inside one transaction: find who waits (instances,
+ * then message start events), mark the subscription, and step the waiting
+ * instance. Used by the API and by throw events of other instances alike.
+ */
+import type { JsonObject } from '../store/records.js';
+import type { CorrelateResult } from './EngineApi.js';
+import type { EngineContext, TxScope } from './EngineContext.js';
+import { triggerEvent } from '../runtime/inputs.js';
+import { startInTx, stepInTx } from './steps.js';
+
+export interface MessageDelivery {
+  name: string;
+  correlationKey?: string;
+  variables: JsonObject;
+  all?: boolean;
+  actor?: string | null;
+}
+
+/** Correlates a message: to the oldest waiting subscription (or all with `all`), else to message start events. */
+export async function deliverMessage(ctx: EngineContext, scope: TxScope, message: MessageDelivery): Promise<CorrelateResult> {
+  const result: CorrelateResult = { correlated: [], started: [] };
+  const waiting = await scope.tx.findSubscriptions('message', message.name, message.correlationKey ?? null);
+  const reached = new Set<string>();
+  for (const subscription of waiting) {
+    if (!subscription.instanceId || reached.has(subscription.instanceId)) continue;
+    if (!(await scope.tx.markSubscriptionCorrelated(subscription.id))) continue;
+    const instanceId = subscription.instanceId;
+    await stepInTx(ctx, scope, instanceId, message.actor ?? null, (rt) => {
+      triggerEvent(rt, subscription.activityInstanceId!, subscription.elementId, message.variables, { subscription: subscription.id });
+    });
+    reached.add(instanceId);
+    result.correlated.push({ instanceId, elementId: subscription.elementId });
+    if (!message.all) return result;
+  }
+  if (result.correlated.length > 0) return result;
+  for (const start of await scope.tx.findStartSubscriptions('message', message.name)) {
+    const { definition } = await ctx.models.get(scope.tx, start.definitionId);
+    const instance = await startInTx(ctx, scope, definition, {
+      businessKey: message.correlationKey ?? null,
+      variables: message.variables,
+      startEventId: start.elementId,
+      actor: message.actor ?? null,
+    });
+    result.started.push({ instanceId: instance.id, elementId: start.elementId });
+    if (!message.all) break;
+  }
+  return result;
+}
+
+/** Broadcasts a signal to every waiting element and every signal start event. Returns the instances reached. */
+export async function deliverSignal(ctx: EngineContext, scope: TxScope, name: string, variables: JsonObject, actor: string | null = null): Promise<string[]> {
+  const reached: string[] = [];
+  for (const subscription of await scope.tx.findSubscriptions('signal', name, null)) {
+    if (!subscription.instanceId || !(await scope.tx.markSubscriptionCorrelated(subscription.id))) continue;
+    const instance = await scope.tx.lockInstance(subscription.instanceId);
+    if (instance?.state !== 'active') continue;
+    await stepInTx(ctx, scope, subscription.instanceId, actor, (rt) => {
+      triggerEvent(rt, subscription.activityInstanceId!, subscription.elementId, variables, { subscription: subscription.id });
+    });
+    reached.push(subscription.instanceId);
+  }
+  for (const start of await scope.tx.findStartSubscriptions('signal', name)) {
+    const { definition } = await ctx.models.get(scope.tx, start.definitionId);
+    const instance = await startInTx(ctx, scope, definition, { variables, startEventId: start.elementId, actor });
+    reached.push(instance.id);
+  }
+  return reached;
+}

@@ -1,0 +1,117 @@
+/**
+ * Deployment: parse and validate every resource (nothing is stored when any
+ * has problems), version each process by key (identical XML is not a new
+ * version), store forms, and arm start events of the new versions (timer
+ * rows, message and signal start subscriptions) while disarming older ones.
+ */
+import { createHash } from 'node:crypto';
+import { parseBpmn } from '../parser/index.js';
+import { BpmnValidationError, ValidationError } from '../errors/LifelineError.js';
+import type { Problem, ProcessIR } from '../ir/types.js';
+import type { DefinitionRecord, FormRecord } from '../store/records.js';
+import { emptyEffects } from '../store/Store.js';
+import { resolveTimer } from '../time/timerExpression.js';
+import { evaluateRaw, evaluateString } from '../expressions/feel.js';
+import type { DeployCommand, DeployResult } from './EngineApi.js';
+import type { EngineContext, TxScope } from './EngineContext.js';
+import { writeEffects } from './steps.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Parses every resource; throws one BpmnValidationError listing all problems of all files. */
+export async function parseResources(resources: DeployCommand['resources']): Promise<{ xml: string; process: ProcessIR }[]> {
+  const problems: Problem[] = [];
+  const parsed: { xml: string; process: ProcessIR }[] = [];
+  const seen = new Set<string>();
+  for (const resource of resources) {
+    const result = await parseBpmn(resource.xml);
+    const prefix = resources.length > 1 ? `${resource.name}: ` : '';
+    problems.push(...result.problems.map((p) => ({ ...p, message: prefix + p.message })));
+    for (const process of result.processes) {
+      if (seen.has(process.processId)) problems.push({ elementId: process.processId, message: `${prefix}process id '${process.processId}' is deployed twice in one deployment` });
+      seen.add(process.processId);
+      parsed.push({ xml: resource.xml, process });
+    }
+  }
+  if (problems.length) throw new BpmnValidationError(problems);
+  return parsed;
+}
+
+function parseForms(forms: DeployCommand['forms']): { name: string; formId: string; schema: Record<string, unknown>; json: string }[] {
+  return (forms ?? []).map((form) => {
+    let schema: unknown;
+    try {
+      schema = JSON.parse(form.json);
+    } catch (e) {
+      throw new ValidationError(`form ${form.name} is not valid JSON: ${(e as Error).message}`, { resource: form.name });
+    }
+    const formId = (schema as { id?: unknown })?.id;
+    if (typeof formId !== 'string' || !formId) throw new ValidationError(`form ${form.name} has no "id"`, { resource: form.name });
+    return { name: form.name, formId, schema: schema as Record<string, unknown>, json: form.json };
+  });
+}
+
+/** Deploys resources in one transaction. */
+export async function deploy(ctx: EngineContext, command: DeployCommand): Promise<DeployResult> {
+  if (command.resources.length === 0 && !command.forms?.length) throw new ValidationError('a deployment needs at least one BPMN resource or form');
+  const parsed = await parseResources(command.resources);
+  const forms = parseForms(command.forms);
+  return ctx.transaction(async (scope) => {
+    const { tx, now } = scope;
+    const deploymentId = ctx.newId();
+    const actor = command.actor ?? null;
+    await tx.insertDeployment({ id: deploymentId, name: command.name ?? null, deployedAt: now, deployedBy: actor });
+    await tx.lockDefinitionKeys(parsed.map((p) => p.process.processId));
+    const result: DeployResult = { deploymentId, definitions: [], forms: [] };
+    const fresh: DefinitionRecord[] = [];
+    for (const { xml, process } of parsed) {
+      const checksum = sha256(xml);
+      const latest = await tx.latestDefinition(process.processId);
+      if (latest && latest.checksum === checksum) {
+        result.definitions.push({ id: latest.id, key: latest.key, version: latest.version, isNew: false });
+        continue;
+      }
+      const definition: DefinitionRecord = {
+        id: ctx.newId(), key: process.processId, version: (latest?.version ?? 0) + 1, name: process.name ?? null,
+        xml, ir: process, checksum, deploymentId, deployedAt: now, deployedBy: actor,
+      };
+      fresh.push(definition);
+      result.definitions.push({ id: definition.id, key: definition.key, version: definition.version, isNew: true });
+    }
+    if (fresh.length) await tx.insertDefinitions(fresh);
+    for (const definition of fresh) {
+      await tx.cancelStartTriggers(definition.key);
+      await armStartEvents(ctx, scope, definition);
+    }
+    const formRecords: FormRecord[] = [];
+    for (const form of forms) {
+      const checksum = sha256(form.json);
+      const latest = await tx.latestForm(form.formId);
+      if (latest && latest.checksum === checksum) {
+        result.forms.push({ id: latest.id, formId: latest.formId, version: latest.version });
+        continue;
+      }
+      const record: FormRecord = { id: ctx.newId(), formId: form.formId, version: (latest?.version ?? 0) + 1, schema: form.schema, checksum, deploymentId, deployedAt: now };
+      formRecords.push(record);
+      result.forms.push({ id: record.id, formId: record.formId, version: record.version });
+    }
+    if (formRecords.length) await tx.insertForms(formRecords);
+    return result;
+  });
+}
+
+/** Timer start events become timer rows; message and signal start events become start subscriptions. */
+async function armStartEvents(ctx: EngineContext, scope: TxScope, definition: DefinitionRecord): Promise<void> {
+  const effects = emptyEffects();
+  for (const startId of definition.ir.startEvents) {
+    const event = definition.ir.nodes[startId].event;
+    if (event?.type === 'timer') {
+      const { dueAt, cycle } = resolveTimer(event.timer.kind, evaluateRaw(event.timer.value, {}), scope.now);
+      effects.timers.push({ id: ctx.newId(), instanceId: null, definitionId: definition.id, activityInstanceId: null, elementId: startId, dueAt, cycle, state: 'scheduled', createdAt: scope.now, firedAt: null });
+    } else if (event?.type === 'message' || event?.type === 'signal') {
+      const name = evaluateString(event.type === 'message' ? event.messageName : event.signalName, {}, `${startId} ${event.type} name`);
+      effects.subscriptions.push({ id: ctx.newId(), kind: event.type, name, correlationKey: null, instanceId: null, definitionId: definition.id, activityInstanceId: null, elementId: startId, state: 'open', createdAt: scope.now });
+    }
+  }
+  await writeEffects(scope, effects);
+}
