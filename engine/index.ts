@@ -12,6 +12,7 @@ export type * from './ir/types.js';
 export { parseBpmn, parseBpmnOrThrow } from './parser/index.js';
 export { type Clock, systemClock, ControllableClock } from './time/Clock.js';
 export { type Scheduler, manualScheduler } from './time/Scheduler.js';
+export { type Directory, emptyDirectory } from './identity/Directory.js';
 export {
   LifelineError,
   BpmnValidationError,

@@ -2,7 +2,7 @@
  * FEEL through feelin: evaluation with JSON-safe results, and syntax checks
  * for the parser. Camunda 8 style: `=expr` is FEEL, anything else a literal.
  */
-import { evaluate, parseExpression, FeelDate, FeelDateTime, FeelDuration, FeelTime } from 'feelin';
+import { evaluate, parseExpression, date, dateAndTime, FeelDate, FeelDateTime, FeelDuration, FeelTime } from 'feelin';
 import type { Expr } from '../ir/types.js';
 import { LifelineError } from '../errors/LifelineError.js';
 
@@ -91,4 +91,14 @@ export function evaluateStringList(expr: Expr, variables: Record<string, unknown
   if (Array.isArray(value)) return value.map((v) => String(v));
   if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
   throw new ExpressionError(`${what} '${expr.isFeel ? '=' : ''}${expr.source}' evaluated to ${JSON.stringify(value)}, expected a list`, expr.source);
+}
+
+/**
+ * The evaluation context for `variables` at `now`: FEEL's `now()` and
+ * `today()` read the engine's Clock, not the wall clock, so due dates such
+ * as `=now() + duration("P2D")` are testable and agree across engines.
+ */
+export function feelContext(variables: Record<string, unknown>, now: Date): Record<string, unknown> {
+  const iso = now.toISOString();
+  return { ...variables, now: () => dateAndTime(iso), today: () => date(iso.slice(0, 10)) };
 }

@@ -15,6 +15,8 @@ import { noWaits, TreeIndex, type Execution, type ExecutionTree } from './tree.j
 import { actionHandlers } from './behaviours/actions.js';
 import { settleScope } from './behaviours/flow.js';
 import { LifelineError } from '../errors/LifelineError.js';
+import { feelContext } from '../expressions/feel.js';
+import { visibleVariables } from './variables.js';
 
 /** Everything a step needs from outside: time, ids, the instance, and where its effects go. */
 export interface StepEnv {
@@ -85,6 +87,11 @@ export class Runtime {
       handler(this, execution, (action.params ?? {}) as unknown as Record<string, string>, event);
     }
     return true;
+  }
+
+  /** What expressions evaluated at `execution` see: its visible variables and the engine's clock. */
+  context(execution: Execution, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return feelContext({ ...visibleVariables(this.index, execution), ...extra }, this.env.now);
   }
 
   /** Schedules work after the current behaviour (keeps long chains off the call stack). */

@@ -9,11 +9,14 @@ import type { Scheduler } from '../time/Scheduler.js';
 import type { DefinitionRecord } from '../store/records.js';
 import { ProcessModel } from '../runtime/ProcessModel.js';
 import { NotFoundError } from '../errors/LifelineError.js';
+import { emptyDirectory, type Directory } from '../identity/Directory.js';
 
 export interface EngineOptions {
   store: Store;
   clock: Clock;
   scheduler: Scheduler;
+  /** Group membership, for assignment strategies (least-loaded); none by default. */
+  directory?: Directory;
   /** Where engine notices go (uncorrelated internal messages, incidents); silent by default. */
   log?: (event: string, data: Record<string, unknown>) => void;
 }
@@ -57,6 +60,10 @@ export class EngineContext {
   readonly models = new ModelCache();
 
   constructor(readonly options: EngineOptions) {}
+
+  get directory(): Directory {
+    return this.options.directory ?? emptyDirectory;
+  }
 
   get store(): Store {
     return this.options.store;

@@ -11,7 +11,7 @@ import type { Problem, ProcessIR } from '../ir/types.js';
 import type { DefinitionRecord, FormRecord } from '../store/records.js';
 import { emptyEffects } from '../store/Store.js';
 import { resolveTimer } from '../time/timerExpression.js';
-import { evaluateRaw, evaluateString } from '../expressions/feel.js';
+import { evaluateRaw, evaluateString, feelContext } from '../expressions/feel.js';
 import type { DeployCommand, DeployResult } from './EngineApi.js';
 import type { EngineContext, TxScope } from './EngineContext.js';
 import { writeEffects } from './steps.js';
@@ -106,7 +106,7 @@ async function armStartEvents(ctx: EngineContext, scope: TxScope, definition: De
   for (const startId of definition.ir.startEvents) {
     const event = definition.ir.nodes[startId].event;
     if (event?.type === 'timer') {
-      const { dueAt, cycle } = resolveTimer(event.timer.kind, evaluateRaw(event.timer.value, {}), scope.now);
+      const { dueAt, cycle } = resolveTimer(event.timer.kind, evaluateRaw(event.timer.value, feelContext({}, scope.now)), scope.now);
       effects.timers.push({ id: ctx.newId(), instanceId: null, definitionId: definition.id, activityInstanceId: null, elementId: startId, dueAt, cycle, state: 'scheduled', createdAt: scope.now, firedAt: null });
     } else if (event?.type === 'message' || event?.type === 'signal') {
       const name = evaluateString(event.type === 'message' ? event.messageName : event.signalName, {}, `${startId} ${event.type} name`);

@@ -14,6 +14,7 @@ import { ConflictError, LifelineError, NotFoundError } from '../errors/LifelineE
 import type { EngineContext, TxScope } from './EngineContext.js';
 import type { ProcessModel } from '../runtime/ProcessModel.js';
 import { deliverMessage, deliverSignal } from './correlation.js';
+import { applyAssignmentStrategies } from './assignment.js';
 
 const MAX_DEPTH = 32;
 
@@ -121,6 +122,7 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
       resolvedAt: null,
     });
   }
+  if (effects.tasks.length) await applyAssignmentStrategies(ctx, rt.model, effects.tasks);
   if (isNew) await scope.tx.insertInstance(instance);
   else await scope.tx.updateInstance(instance);
   instance.revision += isNew ? 0 : 1;

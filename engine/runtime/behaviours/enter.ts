@@ -24,7 +24,7 @@ export function completeSoon(rt: Runtime, execution: Execution): void {
 /** Publishes a message (or signal) to whoever waits for it in this engine, after this step. */
 function publish(rt: Runtime, execution: Execution, node: NodeIR): void {
   const event = node.event;
-  const variables = visibleVariables(rt.index, execution);
+  const variables = rt.context(execution);
   if (event?.type === 'message') {
     rt.env.outbox.messages.push({
       name: evaluateString(event.messageName, variables, `${node.id} message name`),
@@ -107,7 +107,7 @@ const behaviours: Record<NodeIR['kind'], Behaviour> = {
   scriptTask: (rt, execution, node) => {
     if (node.job) return openJob(rt, execution, node);
     const script = node.script!;
-    const result = evaluateExpr(script.expression, visibleVariables(rt.index, execution));
+    const result = evaluateExpr(script.expression, rt.context(execution));
     if (node.outputs?.length) setLocalVariables(execution, { [script.resultVariable]: result });
     else propagateVariables(rt.index, execution, { [script.resultVariable]: result });
     completeSoon(rt, execution);
@@ -131,7 +131,7 @@ const behaviours: Record<NodeIR['kind'], Behaviour> = {
   callActivity: (rt, execution, node) => {
     const called = node.calledElement!;
     const variables = visibleVariables(rt.index, execution);
-    const processId = evaluateString(called.processId, variables, `${node.id} called process id`);
+    const processId = evaluateString(called.processId, rt.context(execution), `${node.id} called process id`);
     const childId = rt.env.newId();
     execution.waits!.childInstanceId = childId;
     rt.env.outbox.calls.push({
@@ -158,7 +158,7 @@ export function enterActivity(rt: Runtime, execution: Execution): void {
     return;
   }
   if (node.inputs?.length) {
-    const variables = visibleVariables(rt.index, execution);
+    const variables = rt.context(execution);
     const locals: Record<string, unknown> = {};
     for (const mapping of node.inputs) locals[mapping.target] = evaluateExpr(mapping.source, { ...variables, ...locals });
     setLocalVariables(execution, locals);

@@ -8,7 +8,7 @@ import { evaluateCondition, evaluateExpr } from '../../expressions/feel.js';
 import { LifelineError } from '../../errors/LifelineError.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
-import { propagateVariables, visibleVariables } from '../variables.js';
+import { propagateVariables } from '../variables.js';
 import { innerCompleted, isBody } from './multiInstance.js';
 
 /** Raised when a gateway finds no flow to take: the model cannot go on with these variables. */
@@ -57,7 +57,7 @@ export function leave(rt: Runtime, execution: Execution): void {
   const parent = rt.index.parent(execution);
   if (!parent) return;
   if (!isBody(rt, execution, node)) applyOutputs(rt, execution, node);
-  const variables = visibleVariables(rt.index, execution);
+  const variables = rt.context(execution);
   if (parent.kind === 'activity') {
     innerCompleted(rt, parent, execution, node, variables);
     return;
@@ -77,7 +77,7 @@ export function leave(rt: Runtime, execution: Execution): void {
 /** Evaluates `zeebe:output` mappings and writes the results outwards. */
 function applyOutputs(rt: Runtime, execution: Execution, node: NodeIR): void {
   if (!node.outputs?.length) return;
-  const variables = visibleVariables(rt.index, execution);
+  const variables = rt.context(execution);
   const results: Record<string, unknown> = {};
   for (const mapping of node.outputs) results[mapping.target] = evaluateExpr(mapping.source, { ...variables, ...results });
   propagateVariables(rt.index, execution, results);

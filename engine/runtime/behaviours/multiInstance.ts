@@ -8,7 +8,6 @@ import type { NodeIR } from '../../ir/types.js';
 import { evaluateCondition, evaluateExpr, ExpressionError } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
-import { visibleVariables } from '../variables.js';
 
 /** Whether `execution` is the body of a multi-instance or loop element (not one of its inner instances). */
 export function isBody(rt: Runtime, execution: Execution, node: NodeIR = rt.model.node(execution.nodeId)): boolean {
@@ -17,7 +16,7 @@ export function isBody(rt: Runtime, execution: Execution, node: NodeIR = rt.mode
 
 /** Starts a body: counts or reads the collection, then starts the first inner instance(s). */
 export function enterBody(rt: Runtime, body: Execution, node: NodeIR): void {
-  const variables = visibleVariables(rt.index, body);
+  const variables = rt.context(body);
   if (node.standardLoop) {
     body.loopCounter = 0;
     const loop = node.standardLoop;

@@ -12,7 +12,7 @@ import { visibleVariables } from '../variables.js';
 
 /** Opens a timer row for `elementId` (a catch event, boundary event or event subprocess start). */
 export function openTimer(rt: Runtime, owner: Execution, elementId: string, timer: TimerDefinition): void {
-  const variables = visibleVariables(rt.index, owner);
+  const variables = rt.context(owner);
   const value = evaluateRaw(timer.value, variables);
   let resolved;
   try {
@@ -39,7 +39,7 @@ export function openTimer(rt: Runtime, owner: Execution, elementId: string, time
 /** Opens a message or signal subscription for `elementId`. */
 export function openSubscription(rt: Runtime, owner: Execution, elementId: string, event: EventDefinition): void {
   if (event.type !== 'message' && event.type !== 'signal') return;
-  const variables = visibleVariables(rt.index, owner);
+  const variables = rt.context(owner);
   const name = evaluateString(event.type === 'message' ? event.messageName : event.signalName, variables, `${elementId} ${event.type} name`);
   const correlationKey = event.type === 'message' && event.correlationKey ? evaluateString(event.correlationKey, variables, `${elementId} correlation key`) : null;
   const id = rt.env.newId();
@@ -68,8 +68,9 @@ export function openEventWait(rt: Runtime, owner: Execution, elementId: string, 
 export function openJob(rt: Runtime, execution: Execution, node: NodeIR): void {
   const job = node.job!;
   const variables = visibleVariables(rt.index, execution);
-  const type = evaluateString(job.type, variables, `${node.id} job type`);
-  const retries = Number(evaluateExpr(job.retries, variables));
+  const context = rt.context(execution);
+  const type = evaluateString(job.type, context, `${node.id} job type`);
+  const retries = Number(evaluateExpr(job.retries, context));
   if (!Number.isInteger(retries) || retries < 0) throw new ExpressionError(`${node.id}: job retries must be a whole number, got ${JSON.stringify(retries)}`, job.retries.source);
   const id = rt.env.newId();
   rt.env.effects.jobs.push({
@@ -96,7 +97,8 @@ export function openJob(rt: Runtime, execution: Execution, node: NodeIR): void {
 export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): void {
   const def = node.userTask ?? {};
   const variables = visibleVariables(rt.index, execution);
-  const optionalString = (expr: typeof def.assignee, what: string) => (expr ? nullIfEmpty(evaluateString(expr, variables, `${node.id} ${what}`)) : null);
+  const context = rt.context(execution);
+  const optionalString = (expr: typeof def.assignee, what: string) => (expr ? nullIfEmpty(evaluateString(expr, context, `${node.id} ${what}`)) : null);
   const optionalDate = (expr: typeof def.dueDate, what: string) => {
     const text = optionalString(expr, what);
     if (text === null) return null;
@@ -104,7 +106,7 @@ export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): v
     if (Number.isNaN(date.getTime())) throw new ExpressionError(`${node.id}: ${what} '${text}' is not an ISO 8601 date-time`, expr!.source);
     return date;
   };
-  const priority = def.priority ? Number(evaluateExpr(def.priority, variables)) : 50;
+  const priority = def.priority ? Number(evaluateExpr(def.priority, context)) : 50;
   if (!Number.isFinite(priority)) throw new ExpressionError(`${node.id}: priority must be a number`, def.priority!.source);
   const id = rt.env.newId();
   rt.env.effects.tasks.push({
@@ -116,8 +118,8 @@ export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): v
     definitionKey: rt.env.instance.definitionKey,
     businessKey: rt.env.instance.businessKey,
     assignee: optionalString(def.assignee, 'assignee'),
-    candidateGroups: def.candidateGroups ? evaluateStringList(def.candidateGroups, variables, `${node.id} candidate groups`) : [],
-    candidateUsers: def.candidateUsers ? evaluateStringList(def.candidateUsers, variables, `${node.id} candidate users`) : [],
+    candidateGroups: def.candidateGroups ? evaluateStringList(def.candidateGroups, context, `${node.id} candidate groups`) : [],
+    candidateUsers: def.candidateUsers ? evaluateStringList(def.candidateUsers, context, `${node.id} candidate users`) : [],
     priority,
     dueAt: optionalDate(def.dueDate, 'due date'),
     followUpAt: optionalDate(def.followUpDate, 'follow-up date'),
