@@ -9,6 +9,7 @@ import type { Execution, Waits } from './tree.js';
 import { propagateVariables, setLocalVariables } from './variables.js';
 import { throwError } from './behaviours/propagation.js';
 import { enterNode } from './behaviours/flow.js';
+import { openSubscription } from './behaviours/waits.js';
 import { NotFoundError, ConflictError } from '../errors/LifelineError.js';
 import type { TimerRecord } from '../store/records.js';
 import { nextTimer } from '../time/timerExpression.js';
@@ -67,8 +68,20 @@ export function triggerEvent(rt: Runtime, ownerId: string, elementId: string, va
   forget(owner.waits, 'subscriptions', done.subscription);
   if (Object.keys(variables).length) propagateVariables(rt.index, owner, variables, owner.kind === 'scope');
   const handled = owner.kind === 'activity' && elementId === owner.nodeId ? rt.send(owner, { type: 'COMPLETE' }) : rt.send(owner, { type: `TRIGGER.${elementId}` });
+  if (handled && done.subscription) listenAgain(rt, owner, elementId);
   rt.run();
   return handled;
+}
+
+/**
+ * Non-interrupting message and signal events (boundaries, event subprocess
+ * starts) keep listening while their owner is active: each occurrence adds a token.
+ */
+function listenAgain(rt: Runtime, owner: Execution, elementId: string): void {
+  if (rt.index.get(owner.id) !== owner || owner.state !== 'active' || owner.nodeId === elementId) return;
+  const node = rt.model.node(elementId);
+  const repeating = (node.kind === 'boundaryEvent' && node.cancelActivity === false) || (node.kind === 'startEvent' && node.isInterrupting === false);
+  if (repeating && node.event) openSubscription(rt, owner, elementId, node.event);
 }
 
 /**

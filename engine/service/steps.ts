@@ -69,6 +69,7 @@ export async function startInTx(ctx: EngineContext, scope: TxScope, definition: 
   const stepEnv = env(ctx, scope, instance, model, options.actor ?? null);
   const rt = new Runtime(stepEnv, Runtime.newTree(stepEnv));
   startInstance(rt, options.variables ?? {}, options.startEventId);
+  recordVariableChanges(rt, options.variables ?? {}, rt.tree.root.variables);
   return finish(ctx, scope, instance, rt, true);
 }
 
@@ -90,10 +91,21 @@ export async function stepInTx(
   if (prepare && (await prepare(instance)) === false) return undefined;
   const { model } = await ctx.models.get(scope.tx, instance.definitionId);
   const tree = instance.snapshot as ExecutionTree;
-  tree.root.variables = instance.variables;
+  const before = instance.variables;
+  tree.root.variables = structuredClone(instance.variables);
   const rt = new Runtime(env(ctx, scope, instance, model, actor), tree);
   input(rt, instance);
+  recordVariableChanges(rt, before, tree.root.variables);
   return finish(ctx, scope, instance, rt, false);
+}
+
+/** One history line naming the process variables a step created or changed, with their new values. */
+function recordVariableChanges(rt: Runtime, before: JsonObject, after: JsonObject): void {
+  const changed: JsonObject = {};
+  for (const [name, value] of Object.entries(after)) {
+    if (!(name in before) || JSON.stringify(before[name]) !== JSON.stringify(value)) changed[name] = value;
+  }
+  if (Object.keys(changed).length) rt.history('variables.changed', null, { variables: changed });
 }
 
 async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceRecord, rt: Runtime, isNew: boolean): Promise<InstanceRecord> {
@@ -108,6 +120,7 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
     instance.endedAt = scope.now;
   }
   for (const error of outbox.unhandledErrors) {
+    effects.history.push(historyNote(instance.id, scope.now, 'incident.created', error.elementId, { type: 'unhandled_error', code: error.code }));
     effects.incidents.push({
       id: ctx.newId(),
       instanceId: instance.id,

@@ -85,7 +85,11 @@ export async function fireDueTimers(ctx: EngineContext, batch = 200): Promise<nu
     if (due.length === 0) return fired;
     for (const timer of due) {
       tried.add(timer.id);
-      if (await fireTimer(ctx, timer.id)) fired += 1;
+      try {
+        if (await fireTimer(ctx, timer.id)) fired += 1;
+      } catch (error) {
+        ctx.log('timer.failed', { timerId: timer.id, error: (error as Error).message });
+      }
     }
   }
 }

@@ -57,6 +57,10 @@ export function leave(rt: Runtime, execution: Execution): void {
   const parent = rt.index.parent(execution);
   if (!parent) return;
   if (!isBody(rt, execution, node)) applyOutputs(rt, execution, node);
+  else if (node.multiInstance?.outputCollection) {
+    const name = node.multiInstance.outputCollection;
+    propagateVariables(rt.index, execution, { [name]: execution.variables[name] ?? [] });
+  }
   const variables = rt.context(execution);
   if (parent.kind === 'activity') {
     innerCompleted(rt, parent, execution, node, variables);

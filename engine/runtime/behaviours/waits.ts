@@ -134,6 +134,7 @@ export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): v
     completedBy: null,
   });
   execution.waits!.tasks.push(id);
+  rt.history('task.created', execution, { taskId: id });
 }
 
 function nullIfEmpty(text: string): string | null {

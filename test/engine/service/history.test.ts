@@ -25,6 +25,7 @@ describe('history', () => {
       'element.activated gw',
       'element.completed gw',
       'element.activated low',
+      'task.created low',
       'task.completed low',
       'element.completed low',
       'element.activated end',
@@ -37,11 +38,18 @@ describe('history', () => {
     expect(history.map((h) => h.seq)).to.deep.equal([...history.map((h) => h.seq)].sort((a, b) => Number(a) - Number(b)));
   });
 
-  it('should record variable changes', async () => {
+  it('should record variable changes with their actor and new values', async () => {
+    // given
     const instance = await t.start('exclusive', { amount: 1 });
+    // when: a manager sets one, an employee's completion changes another
     await t.engine.setVariables(instance.id, { priority: 'high' }, 'manager');
-    const line = (await t.engine.history(instance.id)).find((h) => h.type === 'variables.set')!;
-    expect(line).to.deep.include({ actor: 'manager', data: { names: ['priority'] } });
-    expect((await t.instance(instance.id)).variables).to.include({ amount: 1, priority: 'high' });
+    await t.engine.completeTask((await t.task(instance.id, 'low')).id, { amount: 2, shipped: true }, 'ann');
+    // then
+    const changes = (await t.engine.history(instance.id)).filter((h) => h.type === 'variables.changed');
+    expect(changes.map((h) => [h.actor, h.data])).to.deep.equal([
+      ['manager', { variables: { priority: 'high' } }],
+      ['ann', { variables: { amount: 2, shipped: true } }],
+    ]);
+    expect((await t.instance(instance.id)).variables).to.deep.equal({ amount: 2, priority: 'high', shipped: true });
   });
 });
