@@ -51,7 +51,7 @@ describe('deployments', () => {
     expect(error).to.be.instanceOf(BpmnValidationError);
     expect((error as BpmnValidationError).problems.map((p) => p.elementId)).to.include('toHigh');
     expect((await t.engine.listDefinitions({})).total).to.equal(0);
-    expect(await t.db.knex('deployments').count<{ count: string }[]>('* as count')).to.deep.equal([{ count: '0' }]);
+    expect(await t.db.knex('deployments').count<{ count: number }[]>('* as count')).to.deep.equal([{ count: 0 }]);
   });
 
   it('should delete a version with no instances and refuse one that has instances', async () => {

@@ -1,0 +1,76 @@
+/**
+ * The engine's Store on PostgreSQL through knex: every StoreTx method is a
+ * repository function bound to the transaction.
+ */
+import type { Knex } from 'knex';
+import type { Store, StoreTx } from '../engine/index.js';
+import * as definitions from './repositories/definitions.js';
+import * as instances from './repositories/instances.js';
+import * as tasks from './repositories/tasks.js';
+import * as timers from './repositories/timers.js';
+import * as jobs from './repositories/jobs.js';
+import * as subscriptions from './repositories/subscriptions.js';
+import * as incidents from './repositories/incidents.js';
+import * as historyRepo from './repositories/history.js';
+import { applyEffects } from './repositories/effects.js';
+import type { Db } from './repositories/rows.js';
+
+function txMethods(db: Db): StoreTx {
+  return {
+    insertDeployment: (d) => definitions.insertDeployment(db, d),
+    insertDefinitions: (d) => definitions.insertDefinitions(db, d),
+    latestDefinition: (key) => definitions.latestDefinition(db, key),
+    getDefinition: (id) => definitions.getDefinition(db, id),
+    insertForms: (f) => definitions.insertForms(db, f),
+    latestForm: (formId) => definitions.latestForm(db, formId),
+    lockDefinitionKeys: (keys) => definitions.lockDefinitionKeys(db, keys),
+    countInstances: (id) => definitions.countInstances(db, id),
+    deleteDefinition: (id) => definitions.deleteDefinition(db, id),
+    insertInstance: (i) => instances.insertInstance(db, i),
+    lockInstance: (id) => instances.lockInstance(db, id),
+    updateInstance: (i) => instances.updateInstance(db, i),
+    getTask: (id) => tasks.getTask(db, id),
+    updateOpenTask: (id, patch) => tasks.updateOpenTask(db, id, patch),
+    getTimer: (id) => timers.getTimer(db, id),
+    markTimerFired: (id, at) => timers.markTimerFired(db, id, at),
+    rescheduleTimer: (id, at) => timers.rescheduleTimer(db, id, at),
+    dueTimers: (now, limit) => timers.dueTimers(db, now, limit),
+    getJob: (id) => jobs.getJob(db, id),
+    activateJobs: (type, worker, max, now, until) => jobs.activateJobs(db, type, worker, max, now, until),
+    updateJob: (id, patch) => jobs.updateJob(db, id, patch),
+    findSubscriptions: (kind, name, key) => subscriptions.findSubscriptions(db, kind, name, key),
+    markSubscriptionCorrelated: (id) => subscriptions.markSubscriptionCorrelated(db, id),
+    findStartSubscriptions: (kind, name) => subscriptions.findStartSubscriptions(db, kind, name),
+    cancelStartTriggers: async (key) => {
+      await timers.cancelStartTimers(db, key);
+      await subscriptions.cancelStartSubscriptions(db, key);
+    },
+    getIncident: (id) => incidents.getIncident(db, id),
+    getIncidentForTimer: (id) => incidents.getIncidentForTimer(db, id),
+    applyEffects: (effects) => applyEffects(db, effects),
+  };
+}
+
+export class PostgresStore implements Store {
+  constructor(readonly knex: Knex) {}
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.knex.transaction((trx) => fn(txMethods(trx)));
+  }
+
+  getDefinition = (id: string) => definitions.getDefinition(this.knex, id);
+  latestDefinition = (key: string) => definitions.latestDefinition(this.knex, key);
+  listDefinitions: Store['listDefinitions'] = (filter) => definitions.listDefinitions(this.knex, filter);
+  getInstance = (id: string) => instances.getInstance(this.knex, id);
+  listInstances: Store['listInstances'] = (filter) => instances.listInstances(this.knex, filter);
+  getTask = (id: string) => tasks.getTask(this.knex, id);
+  listTasks: Store['listTasks'] = (filter) => tasks.listTasks(this.knex, filter);
+  listTimers: Store['listTimers'] = (filter) => timers.listTimers(this.knex, filter);
+  listJobs: Store['listJobs'] = (filter) => jobs.listJobs(this.knex, filter);
+  listSubscriptions: Store['listSubscriptions'] = (filter) => subscriptions.listSubscriptions(this.knex, filter);
+  getIncident = (id: string) => incidents.getIncident(this.knex, id);
+  listIncidents: Store['listIncidents'] = (filter) => incidents.listIncidents(this.knex, filter);
+  history = (instanceId: string) => historyRepo.history(this.knex, instanceId);
+  latestForm = (formId: string) => definitions.latestForm(this.knex, formId);
+  openTaskCounts = (users: string[]) => tasks.openTaskCounts(this.knex, users);
+}

@@ -1,0 +1,23 @@
+/** Incidents: what an operator must look at. */
+import type { IncidentFilter, IncidentRecord } from '../../engine/index.js';
+import { page, rowMapper, type Db } from './rows.js';
+
+export const incidentRows = rowMapper<IncidentRecord>([]);
+
+export async function getIncident(db: Db, id: string): Promise<IncidentRecord | undefined> {
+  const row = await db('incidents').where({ id }).first();
+  return row ? incidentRows.fromRow(row) : undefined;
+}
+
+export async function getIncidentForTimer(db: Db, timerId: string): Promise<IncidentRecord | undefined> {
+  const row = await db('incidents').where({ timer_id: timerId, state: 'open' }).first();
+  return row ? incidentRows.fromRow(row) : undefined;
+}
+
+export async function listIncidents(db: Db, filter: IncidentFilter) {
+  let query = db('incidents').select('*');
+  if (filter.instanceId) query = query.where({ instance_id: filter.instanceId });
+  if (filter.state) query = query.where({ state: filter.state });
+  if (filter.definitionKey) query = query.where({ definition_key: filter.definitionKey });
+  return page(query, (row) => incidentRows.fromRow(row), [['created_at', 'desc'], ['id', 'asc']], filter.limit, filter.offset);
+}

@@ -1,0 +1,47 @@
+/** User tasks: inserts come in batches from steps; claims and completions update open tasks only. */
+import type { TaskFilter, UserTaskRecord } from '../../engine/index.js';
+import { page, rowMapper, type Db } from './rows.js';
+
+export const taskRows = rowMapper<UserTaskRecord>(['form', 'variables']);
+
+export async function getTask(db: Db, id: string): Promise<UserTaskRecord | undefined> {
+  const row = await db('user_tasks').where({ id }).first();
+  return row ? taskRows.fromRow(row) : undefined;
+}
+
+export async function updateOpenTask(db: Db, id: string, patch: Partial<UserTaskRecord>): Promise<boolean> {
+  return (await db('user_tasks').where({ id, state: 'created' }).update(taskRows.toRow(patch))) === 1;
+}
+
+const sortColumns = { created: 'created_at', due: 'due_at', priority: 'priority' } as const;
+
+export async function listTasks(db: Db, filter: TaskFilter) {
+  let query = db('user_tasks').select('*');
+  if (filter.state) query = query.where({ state: filter.state });
+  if (filter.instanceId) query = query.where({ instance_id: filter.instanceId });
+  if (filter.assignee) query = query.where({ assignee: filter.assignee });
+  if (filter.candidateGroup) query = query.whereRaw('? = any(candidate_groups)', [filter.candidateGroup]);
+  if (filter.candidateUser) query = query.whereRaw('? = any(candidate_users)', [filter.candidateUser]);
+  if (filter.claimableBy) {
+    const { userId, groups } = filter.claimableBy;
+    query = query.where((q) =>
+      q.where({ assignee: userId }).orWhere((open) =>
+        open.whereNull('assignee').andWhere((who) => who.whereRaw('? = any(candidate_users)', [userId]).orWhereRaw('candidate_groups && ?::text[]', [groups])),
+      ),
+    );
+  }
+  if (filter.dueBefore) query = query.where('due_at', '<', filter.dueBefore);
+  if (filter.dueAfter) query = query.where('due_at', '>', filter.dueAfter);
+  if (filter.definitionKey) query = query.where({ definition_key: filter.definitionKey });
+  if (filter.businessKey) query = query.where({ business_key: filter.businessKey });
+  if (filter.elementId) query = query.where({ element_id: filter.elementId });
+  const column = sortColumns[filter.sort ?? 'created'];
+  const direction = filter.order ?? (filter.sort === 'priority' ? 'desc' : 'asc');
+  return page(query, (row) => taskRows.fromRow(row), [[column, direction], ['id', 'asc']], filter.limit, filter.offset);
+}
+
+export async function openTaskCounts(db: Db, users: string[]): Promise<Record<string, number>> {
+  if (users.length === 0) return {};
+  const rows = await db('user_tasks').select('assignee').count<{ assignee: string; count: number }[]>('* as count').where({ state: 'created' }).whereIn('assignee', users).groupBy('assignee');
+  return Object.fromEntries(rows.map((r) => [r.assignee, Number(r.count)]));
+}
