@@ -20,10 +20,11 @@ export async function readModdle(xml: string): Promise<ModdleRead> {
   const moddle = new BpmnModdle({ zeebe: zeebeDescriptor, lifeline: lifelineDescriptor });
   try {
     const result = await moddle.fromXML(xml);
-    const problems: Problem[] = result.warnings.map((w) => ({
-      elementId: w.element?.id,
-      message: w.message.replace(/\n/g, ' ').replace(/\s+/g, ' ').trim(),
-    }));
+    const problems: Problem[] = result.warnings.map((w) => {
+      const message = w.message.replace(/\s+/g, ' ').trim();
+      const named = /duplicate ID <([^>]+)>|unresolved reference <([^>]+)>/.exec(message);
+      return { elementId: w.element?.id ?? named?.[1] ?? named?.[2], message };
+    });
     if (result.rootElement?.$type !== 'bpmn:Definitions') return { problems: [...problems, { message: 'the document is not BPMN 2.0: its root is not bpmn:definitions' }] };
     return { definitions: result.rootElement, problems };
   } catch (e) {
