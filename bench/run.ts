@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { readFile } from 'node:fs/promises';
 import { Engine, ControllableClock, manualScheduler } from '../engine/index.js';
 import { openBenchDatabase } from './benchDatabase.js';
+import { pureStepFigures } from './pureStep.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
@@ -30,6 +31,24 @@ async function main(): Promise<void> {
     const [task] = (await engine.listTasks({ instanceId: warm.id })).items;
     await engine.completeTask(task.id);
   }
+
+  // SQL statements per step (BEGIN/COMMIT not counted)
+  const statements: string[] = [];
+  const listener = (q: { sql: string }) => {
+    if (!/^\s*(begin|commit|rollback)/i.test(q.sql)) statements.push(q.sql);
+  };
+  db.knex.on('query', listener);
+  const counted = await engine.startInstance({ definitionKey: 'exclusive', variables: { amount: 1 } });
+  const startStatements = statements.length;
+  const [countedTask] = (await engine.listTasks({ instanceId: counted.id })).items;
+  statements.length = 0;
+  await engine.completeTask(countedTask.id, { done: true });
+  const completeStatements = statements.length;
+  db.knex.removeListener('query', listener);
+  console.log(`SQL per step          start → user task: ${startStatements} statements; complete task → end: ${completeStatements - 0} statements (targets ≤ 6 and ≤ 8)`);
+
+  const pure = await pureStepFigures(await engine.getDefinition(counted.definitionId));
+  console.log(`pure runtime          restore tree + complete a task + serialise: median ${(pure.medianMicros).toFixed(0)} µs over ${pure.samples} steps (no I/O)`);
 
   const starts: number[] = [];
   const ids: string[] = [];
@@ -66,7 +85,7 @@ async function main(): Promise<void> {
   t0 = performance.now();
   const fired = await engine.fireDueTimers();
   const timerWall = performance.now() - t0;
-  console.log(`due timers drained    ${fired} in ${fmt(timerWall)}  ${(fired / (timerWall / 1000)).toFixed(0)} timers/s`);
+  console.log(`due timers drained    ${fired} (1 day + 3 hourly per instance) in ${fmt(timerWall)}  ${(fired / (timerWall / 1000)).toFixed(0)} timers/s`);
 
   // memory: heap per instance tree restored in memory, and per compiled model
   const rows = await db.knex('process_instances').select('snapshot').limit(n);
