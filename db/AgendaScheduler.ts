@@ -49,12 +49,15 @@ export class AgendaScheduler implements Scheduler {
    */
   async start(): Promise<void> {
     const { rows } = await this.pool.query("select to_regclass('agenda_jobs') is not null as present");
+    const backend = new PostgresBackend({
+      pool: this.pool,
+      ensureSchema: !rows[0].present,
+      channelName: this.options.schema ? `agenda_jobs_${this.options.schema}` : 'agenda_jobs',
+    });
+    // The LISTEN connection reports a server shutdown (57P01) as an 'error' event: never crash on it.
+    (backend.notificationChannel as unknown as { on?: (event: string, fn: (e: unknown) => void) => void } | undefined)?.on?.('error', () => {});
     this.agendaInstance = new Agenda({
-      backend: new PostgresBackend({
-        pool: this.pool,
-        ensureSchema: !rows[0].present,
-        channelName: this.options.schema ? `agenda_jobs_${this.options.schema}` : 'agenda_jobs',
-      }),
+      backend,
       ...(this.options.name ? { name: this.options.name } : {}),
       processEvery: this.options.processEvery ?? '5 seconds',
     });

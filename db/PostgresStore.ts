@@ -73,4 +73,5 @@ export class PostgresStore implements Store {
   history = (instanceId: string) => historyRepo.history(this.knex, instanceId);
   latestForm = (formId: string) => definitions.latestForm(this.knex, formId);
   openTaskCounts = (users: string[]) => tasks.openTaskCounts(this.knex, users);
+  elementCounts = (definitionKey: string, now: Date) => instances.elementCounts(this.knex, definitionKey, now);
 }

@@ -45,3 +45,16 @@ export async function listInstances(db: Db, filter: InstanceFilter) {
   }
   return page(query, (row) => instances.fromRow(row), [['started_at', 'desc'], ['id', 'asc']], filter.limit, filter.offset);
 }
+
+/** Monitoring overlays: per element, instances holding a token, open incidents and overdue tasks. */
+export async function elementCounts(db: Db, definitionKey: string, now: Date): Promise<Record<string, { active: number; incidents: number; overdue: number }>> {
+  const counts: Record<string, { active: number; incidents: number; overdue: number }> = {};
+  const entry = (id: string) => (counts[id] ??= { active: 0, incidents: 0, overdue: 0 });
+  const active = await db.raw("select element, count(*)::int as n from process_instances, unnest(active_elements) as element where state = 'active' and definition_key = ? group by element", [definitionKey]);
+  for (const row of active.rows) entry(row.element).active = row.n;
+  const incidents = await db('incidents').select('element_id').count<{ element_id: string; count: number }[]>('* as count').where({ state: 'open', definition_key: definitionKey }).whereNotNull('element_id').groupBy('element_id');
+  for (const row of incidents) entry(row.element_id).incidents = Number(row.count);
+  const overdue = await db('user_tasks').select('element_id').count<{ element_id: string; count: number }[]>('* as count').where({ state: 'created', definition_key: definitionKey }).andWhere('due_at', '<', now).groupBy('element_id');
+  for (const row of overdue) entry(row.element_id).overdue = Number(row.count);
+  return counts;
+}

@@ -26,7 +26,12 @@ export async function listTasks(db: Db, filter: TaskFilter) {
     const { userId, groups } = filter.claimableBy;
     query = query.where((q) =>
       q.where({ assignee: userId }).orWhere((open) =>
-        open.whereNull('assignee').andWhere((who) => who.whereRaw('? = any(candidate_users)', [userId]).orWhereRaw('candidate_groups && ?::text[]', [groups])),
+        open.whereNull('assignee').andWhere((who) =>
+          who
+            .whereRaw('? = any(candidate_users)', [userId])
+            .orWhereRaw('candidate_groups && ?::text[]', [groups])
+            .orWhereRaw("candidate_users = '{}' and candidate_groups = '{}'"),
+        ),
       ),
     );
   }

@@ -283,6 +283,19 @@ export class Engine implements EngineApi {
     if (retimer) await fireTimer(this.ctx, retimer);
   }
 
+  async resolveIncident(id: string, actor?: string): Promise<void> {
+    await this.ctx.transaction(async (scope) => {
+      const incident = await scope.tx.getIncident(id);
+      if (!incident) throw new NotFoundError('incident', id);
+      if (incident.state !== 'open') throw new ConflictError(`incident ${id} is already resolved`);
+      await writeEffects(scope, { ...emptyEffects(), resolveIncidents: [id], history: [historyNote(incident.instanceId, scope.now, 'incident.resolved', incident.elementId, { incidentId: id, type: incident.type, retried: false }, actor ?? null)] });
+    });
+  }
+
+  elementCounts(definitionKey: string): Promise<Record<string, { active: number; incidents: number; overdue: number }>> {
+    return this.ctx.store.elementCounts(definitionKey, this.ctx.now());
+  }
+
   // ── timers ───────────────────────────────────────────────────────────────
   fireDueTimers(): Promise<number> {
     return fireDueTimers(this.ctx);

@@ -135,6 +135,11 @@ export interface EngineApi {
   /** Retries what failed: a job gets `retries` again, an expression is re-evaluated. */
   retryIncident(id: string, options?: { retries?: number; actor?: string }): Promise<void>;
 
+  /** Marks an incident resolved without retrying (the operator fixed it another way, e.g. by modifying the instance). */
+  resolveIncident(id: string, actor?: string): Promise<void>;
+  /** Monitoring overlay figures per element of a process key. */
+  elementCounts(definitionKey: string): Promise<Record<string, { active: number; incidents: number; overdue: number }>>;
+
   /** Fires every timer due now (by the engine's Clock). Returns how many fired. */
   fireDueTimers(): Promise<number>;
   /** Fires one timer if it is still scheduled and due; false otherwise. */

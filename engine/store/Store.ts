@@ -66,7 +66,7 @@ export interface TaskFilter extends PageRequest {
   assignee?: string;
   candidateGroup?: string;
   candidateUser?: string;
-  /** Tasks assigned to this user, or unassigned and claimable by them (user or one of `groups`). */
+  /** Tasks assigned to this user, or unassigned and claimable by them (user, one of `groups`, or no candidates at all). */
   claimableBy?: { userId: string; groups: string[] };
   dueBefore?: Date;
   dueAfter?: Date;
@@ -162,6 +162,8 @@ export interface StoreQueries {
   listIncidents(filter: IncidentFilter): Promise<Page<IncidentRecord>>;
   history(instanceId: string): Promise<HistoryEventRecord[]>;
   latestForm(formId: string): Promise<FormRecord | undefined>;
+  /** Per element of a process key: instances with a token there, open incidents, overdue open tasks (at `now`). */
+  elementCounts(definitionKey: string, now: Date): Promise<Record<string, { active: number; incidents: number; overdue: number }>>;
   /** Counts of open tasks per assignee among `users` (for least-loaded assignment). */
   openTaskCounts(users: string[]): Promise<Record<string, number>>;
 }

@@ -1,0 +1,29 @@
+/**
+ * Finds the caller: a browser session cookie or an API token
+ * (`Authorization: Bearer lt_...`). Sets `ctx.state.user` or leaves it empty.
+ */
+import type Koa from 'koa';
+import type { Knex } from 'knex';
+import type { Clock } from '../../engine/index.js';
+import { credentials, users } from '../../db/index.js';
+import type { AuthUser } from './AuthUser.js';
+
+export const SESSION_COOKIE = 'lifeline_session';
+
+export function authenticate(knex: Knex, clock: Clock): Koa.Middleware {
+  return async (ctx, next) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
+    const cookie = ctx.cookies.get(SESSION_COOKIE);
+    let userId: string | undefined;
+    let via: AuthUser['via'] = 'session';
+    if (bearer) {
+      userId = await credentials.tokenUser(knex, bearer);
+      via = 'token';
+    } else if (cookie) userId = await credentials.sessionUser(knex, cookie, clock.now());
+    if (userId) {
+      const user = await users.getUser(knex, userId);
+      if (user) ctx.state.user = { id: user.id, displayName: user.displayName, roles: user.roles, groups: user.groups, via } satisfies AuthUser;
+    }
+    await next();
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Configuration from environment variables, with defaults, validated at
+ * start-up. README lists the same table.
+ */
+import { randomBytes } from 'node:crypto';
+import * as z from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('.data/pg'),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  SMTP_URL: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  sessionTtlMs: number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  demoData: boolean;
+  /** Reserved for the built-in email worker (not yet used). */
+  smtpUrl?: string;
+  /** Random per start when SESSION_SECRET is unset: sessions live in the database, the secret only signs nothing yet. */
+  sessionSecret: string;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
+    logLevel: c.LOG_LEVEL,
+    demoData: c.DEMO_DATA === 'true',
+    smtpUrl: c.SMTP_URL,
+    sessionSecret: c.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+  };
+}

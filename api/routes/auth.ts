@@ -1,0 +1,37 @@
+/** Login, logout and the current user. */
+import * as z from 'zod';
+import { UnauthorizedError } from '../../engine/index.js';
+import { credentials, users, verifyPassword } from '../../db/index.js';
+import { route, type Route } from '../http/route.js';
+import { SESSION_COOKIE } from '../auth/authenticate.js';
+
+const me = z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()), groups: z.array(z.string()) });
+
+export const authRoutes: Route[] = [
+  route({
+    method: 'post', path: '/api/auth/login', tag: 'Identity', summary: 'Log in: sets an httpOnly session cookie', permission: 'public',
+    body: z.object({ username: z.string().min(1), password: z.string().min(1) }),
+    response: me,
+    handler: async ({ body, services, koa }) => {
+      const hash = await users.passwordHashOf(services.knex, body.username);
+      if (!hash || !(await verifyPassword(body.password, hash))) throw new UnauthorizedError('unknown user or wrong password');
+      const session = await credentials.createSession(services.knex, body.username, services.clock.now(), services.config.sessionTtlMs);
+      koa.cookies.set(SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'lax', expires: session.expiresAt, path: '/', overwrite: true });
+      const user = (await users.getUser(services.knex, body.username))!;
+      return { id: user.id, displayName: user.displayName, roles: user.roles, groups: user.groups };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/auth/logout', tag: 'Identity', summary: 'Log out: ends the session', permission: 'public', status: 204,
+    handler: async ({ services, koa }) => {
+      const secret = koa.cookies.get(SESSION_COOKIE);
+      if (secret) await credentials.deleteSession(services.knex, secret);
+      koa.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'lax', path: '/' });
+      return undefined;
+    },
+  }),
+  route({
+    method: 'get', path: '/api/me', tag: 'Identity', summary: 'The current user', permission: 'self', response: me,
+    handler: async ({ user }) => ({ id: user.id, displayName: user.displayName, roles: user.roles, groups: user.groups }),
+  }),
+];

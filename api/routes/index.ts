@@ -1,0 +1,12 @@
+/** Every API route, in one list: the router, the OpenAPI document and the authorization matrix use it. */
+import type { Route } from '../http/route.js';
+import { authRoutes } from './auth.js';
+import { deploymentRoutes } from './deployments.js';
+import { instanceRoutes } from './instances.js';
+import { taskRoutes } from './tasks.js';
+import { messageRoutes } from './messages.js';
+import { jobRoutes } from './jobs.js';
+import { operationRoutes } from './operations.js';
+import { identityRoutes } from './identity.js';
+
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes];

@@ -1,0 +1,103 @@
+/**
+ * The task list: employees see their tasks and the ones they may claim;
+ * managers see and reassign all. Completion is validated against the
+ * task's form when it has one.
+ */
+import * as z from 'zod';
+import { ConflictError, ForbiddenError, LifelineError, NotFoundError, type UserTaskRecord } from '../../engine/index.js';
+import { route, page, paged, queryBool, queryDate, uuidParam, variables, type Route, type Services } from '../http/route.js';
+import { canSeeTask, canWorkOn, isManager, type AuthUser } from '../auth/AuthUser.js';
+import { validateForm } from '../forms/validateForm.js';
+
+/** A task the caller may see; others' tasks are "not found" for them (no leaking of existence). */
+async function visibleTask(services: Services, user: AuthUser, id: string): Promise<UserTaskRecord> {
+  const task = await services.engine.getTask(id);
+  if (!canSeeTask(user, task)) throw new NotFoundError('task', id);
+  return task;
+}
+
+async function formOf(services: Services, task: UserTaskRecord): Promise<Record<string, unknown> | null> {
+  if (task.form) return task.form;
+  if (task.formId) return (await services.engine.getForm(task.formId)).schema;
+  return null;
+}
+
+export const taskRoutes: Route[] = [
+  route({
+    method: 'get', path: '/api/tasks', tag: 'Tasks', permission: 'tasks:work',
+    summary: 'List tasks: employees see theirs and those they may claim; filters, sorting, pagination',
+    query: z.object({
+      state: z.enum(['created', 'completed', 'cancelled']).default('created'),
+      assignee: z.string().optional(), candidateGroup: z.string().optional(), candidateUser: z.string().optional(),
+      mine: queryBool.optional(), dueBefore: queryDate.optional(), dueAfter: queryDate.optional(), overdue: queryBool.optional(),
+      definitionKey: z.string().optional(), businessKey: z.string().optional(), instanceId: z.uuid().optional(), elementId: z.string().optional(),
+      sort: z.enum(['created', 'due', 'priority']).default('created'), order: z.enum(['asc', 'desc']).optional(),
+      ...page,
+    }),
+    handler: async ({ query, user, services }) => {
+      const { mine, overdue, ...filter } = query;
+      const restrict = mine || !isManager(user);
+      const now = services.clock.now();
+      const dueBefore = overdue ? (filter.dueBefore && filter.dueBefore < now ? filter.dueBefore : now) : filter.dueBefore;
+      const result = await services.engine.listTasks({ ...filter, dueBefore, ...(restrict ? { claimableBy: { userId: user.id, groups: user.groups } } : {}) });
+      return paged(result, query.limit, query.offset);
+    },
+  }),
+  route({
+    method: 'get', path: '/api/tasks/:id', tag: 'Tasks', permission: 'tasks:work', summary: 'One task with its form and variables',
+    params: uuidParam,
+    handler: async ({ params, user, services }) => {
+      const task = await visibleTask(services, user, params.id);
+      return { ...task, form: await formOf(services, task) };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/tasks/:id/claim', tag: 'Tasks', permission: 'tasks:work', summary: 'Claim a task (a conflict when someone else holds it)',
+    params: uuidParam,
+    handler: async ({ params, user, services }) => {
+      const task = await visibleTask(services, user, params.id);
+      if (!canWorkOn(user, task) && !isManager(user)) throw new ConflictError(`task ${task.id} is claimed by ${task.assignee}`);
+      return services.engine.claimTask(task.id, user.id);
+    },
+  }),
+  route({
+    method: 'post', path: '/api/tasks/:id/unclaim', tag: 'Tasks', permission: 'tasks:work', summary: 'Give a claimed task back to its candidates',
+    params: uuidParam,
+    handler: async ({ params, user, services }) => {
+      const task = await visibleTask(services, user, params.id);
+      if (task.assignee !== user.id && !isManager(user)) throw new ForbiddenError('only the assignee or a manager can unclaim a task');
+      return services.engine.unclaimTask(task.id, user.id);
+    },
+  }),
+  route({
+    method: 'post', path: '/api/tasks/:id/assign', tag: 'Tasks', permission: 'tasks:manage', summary: 'Assign (or with null, unassign) a task: managers',
+    params: uuidParam, body: z.object({ assignee: z.string().min(1).nullable() }),
+    handler: async ({ params, body, user, services }) => services.engine.assignTask(params.id, body.assignee, user.id),
+  }),
+  route({
+    method: 'post', path: '/api/tasks/:id/delegate', tag: 'Tasks', permission: 'tasks:work', summary: 'Hand your task to a colleague',
+    params: uuidParam, body: z.object({ assignee: z.string().min(1) }),
+    handler: async ({ params, body, user, services }) => {
+      const task = await visibleTask(services, user, params.id);
+      if (task.assignee !== user.id && !isManager(user)) throw new ForbiddenError('only the assignee can delegate a task; claim it first');
+      return services.engine.assignTask(task.id, body.assignee, user.id);
+    },
+  }),
+  route({
+    method: 'post', path: '/api/tasks/:id/complete', tag: 'Tasks', permission: 'tasks:work', status: 204,
+    summary: 'Complete a task with variables (validated against its form)',
+    params: uuidParam, body: z.object({ variables: variables.default({}) }),
+    handler: async ({ params, body, user, services }) => {
+      const task = await visibleTask(services, user, params.id);
+      if (task.state !== 'created') throw new ConflictError(`task ${task.id} is ${task.state}`);
+      if (!canWorkOn(user, task) && !isManager(user)) throw new ConflictError(`task ${task.id} is claimed by ${task.assignee}`);
+      const form = await formOf(services, task);
+      if (form) {
+        const problems = validateForm(form, body.variables);
+        if (problems.length) throw new LifelineError('FORM_INVALID', `the form is not filled in correctly: ${problems.map((p) => p.message).join('; ')}`, { fields: problems });
+      }
+      await services.engine.completeTask(task.id, body.variables, user.id);
+      return undefined;
+    },
+  }),
+];

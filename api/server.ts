@@ -1,0 +1,104 @@
+/**
+ * The koa server: one app for the browser (sessions) and for workers (API
+ * tokens). Health and readiness, Prometheus metrics, structured request
+ * logs, problem+json errors, and a close() that lets in-flight requests finish.
+ */
+import Koa from 'koa';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { problemMiddleware } from './http/problem.js';
+import { mountRoutes } from './http/router.js';
+import type { Services } from './http/route.js';
+import { authenticate } from './auth/authenticate.js';
+import { routes } from './routes/index.js';
+import { openApiDocument, docsPage } from './openapi.js';
+import { Metrics } from './metrics.js';
+
+export interface LifelineServer {
+  app: Koa;
+  listen(port: number, host?: string): Promise<{ port: number }>;
+  /** Stops accepting connections and resolves once in-flight requests have finished. */
+  close(): Promise<void>;
+}
+
+export function createServer(services: Services, logger: Logger): LifelineServer {
+  const app = new Koa({ keys: [services.config.sessionSecret] });
+  app.proxy = false;
+  const metrics = new Metrics();
+  const openapi = openApiDocument(routes);
+  app.use(async (ctx, next) => {
+    const started = Date.now();
+    await next();
+    if (ctx.path !== '/health' && ctx.path !== '/metrics') logger.info({ method: ctx.method, route: ctx.state.route ?? ctx.path, status: ctx.status, ms: Date.now() - started, user: ctx.state.user?.id }, 'request');
+  });
+  app.use(metrics.middleware());
+  app.use(problemMiddleware((error, ctx) => logger.error({ err: error, method: ctx.method, path: ctx.path }, 'request failed')));
+  app.use(async (ctx, next) => {
+    switch (ctx.path) {
+      case '/health':
+        ctx.body = { status: 'ok' };
+        return;
+      case '/ready':
+        try {
+          await services.knex.raw('select 1');
+          ctx.body = { status: 'ready' };
+        } catch {
+          ctx.status = 503;
+          ctx.body = { status: 'database unreachable' };
+        }
+        return;
+      case '/metrics':
+        ctx.type = 'text/plain; version=0.0.4';
+        ctx.body = metrics.render();
+        return;
+      case '/api/openapi.json':
+        ctx.body = openapi;
+        return;
+      case '/api/docs':
+        ctx.type = 'html';
+        ctx.body = docsPage(routes);
+        return;
+      case '/':
+        ctx.type = 'html';
+        ctx.body = '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Lifeline</title></head><body><h1>Lifeline</h1><p>The browser app is not built yet. The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>';
+        return;
+      default:
+        await next();
+    }
+  });
+  app.use(authenticate(services.knex, services.clock));
+  const router = mountRoutes(routes, services);
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+
+  let server: Server | undefined;
+  const open = new Set<import('node:net').Socket>();
+  return {
+    app,
+    listen(port, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server = app.listen(port, host);
+        server.on('connection', (socket) => {
+          open.add(socket);
+          socket.on('close', () => open.delete(socket));
+        });
+        server.once('listening', () => {
+          const address = server!.address();
+          resolve({ port: typeof address === 'object' && address ? address.port : port });
+        });
+        server.once('error', reject);
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        if (!server) return resolve();
+        server.close(() => resolve());
+        server.closeIdleConnections?.();
+        // Keep-alive sockets that stay idle after their request would hold close() forever.
+        setTimeout(() => {
+          for (const socket of open) socket.destroy();
+        }, 5000).unref();
+      });
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/** Users and groups (with memberships): the identity tables, plain functions over knex. */
+import type { Knex } from 'knex';
+
+export type Role = 'designer' | 'employee' | 'manager' | 'admin' | 'worker';
+export const ROLES: Role[] = ['designer', 'employee', 'manager', 'admin', 'worker'];
+
+export interface User {
+  id: string;
+  displayName: string;
+  email: string | null;
+  roles: Role[];
+  groups: string[];
+  createdAt: Date;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  members: string[];
+}
+
+type Row = { id: string; display_name: string; email: string | null; roles: Role[]; created_at: Date; groups: string[] | null };
+
+const userQuery = (db: Knex) =>
+  db('users as u')
+    .select('u.id', 'u.display_name', 'u.email', 'u.roles', 'u.created_at', db.raw("coalesce(array_agg(m.group_id order by m.group_id) filter (where m.group_id is not null), '{}') as groups"))
+    .leftJoin('memberships as m', 'm.user_id', 'u.id')
+    .groupBy('u.id');
+
+const toUser = (row: Row): User => ({ id: row.id, displayName: row.display_name, email: row.email, roles: row.roles, groups: row.groups ?? [], createdAt: row.created_at });
+
+export async function getUser(db: Knex, id: string): Promise<User | undefined> {
+  const row = await userQuery(db).where('u.id', id).first();
+  return row ? toUser(row) : undefined;
+}
+
+export async function passwordHashOf(db: Knex, id: string): Promise<string | undefined> {
+  return (await db('users').select('password_hash').where({ id }).first())?.password_hash;
+}
+
+export async function listUsers(db: Knex, page: { limit: number; offset: number }): Promise<{ items: User[]; total: number }> {
+  const [{ count }] = await db('users').count<{ count: number }[]>('* as count');
+  const rows = await userQuery(db).orderBy('u.id').limit(page.limit).offset(page.offset);
+  return { items: rows.map(toUser), total: Number(count) };
+}
+
+export async function insertUser(db: Knex, user: { id: string; displayName: string; email?: string | null; roles: Role[]; passwordHash: string; groups?: string[] }, now: Date): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx('users').insert({ id: user.id, display_name: user.displayName, email: user.email ?? null, roles: user.roles, password_hash: user.passwordHash, created_at: now });
+    if (user.groups?.length) await trx('memberships').insert(user.groups.map((g) => ({ user_id: user.id, group_id: g })));
+  });
+}
+
+export async function updateUser(db: Knex, id: string, patch: { displayName?: string; email?: string | null; roles?: Role[]; passwordHash?: string; groups?: string[] }): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    const columns: Record<string, unknown> = {};
+    if (patch.displayName !== undefined) columns.display_name = patch.displayName;
+    if (patch.email !== undefined) columns.email = patch.email;
+    if (patch.roles !== undefined) columns.roles = patch.roles;
+    if (patch.passwordHash !== undefined) columns.password_hash = patch.passwordHash;
+    const found = await trx('users').where({ id }).forUpdate().first();
+    if (!found) return false;
+    if (Object.keys(columns).length) await trx('users').where({ id }).update(columns);
+    if (patch.groups) {
+      await trx('memberships').where({ user_id: id }).delete();
+      if (patch.groups.length) await trx('memberships').insert(patch.groups.map((g) => ({ user_id: id, group_id: g })));
+    }
+    return true;
+  });
+}
+
+export async function deleteUser(db: Knex, id: string): Promise<boolean> {
+  return (await db('users').where({ id }).delete()) === 1;
+}
+
+export async function listGroups(db: Knex): Promise<Group[]> {
+  const rows = await db('groups as g')
+    .select('g.id', 'g.name', db.raw("coalesce(array_agg(m.user_id order by m.user_id) filter (where m.user_id is not null), '{}') as members"))
+    .leftJoin('memberships as m', 'm.group_id', 'g.id')
+    .groupBy('g.id')
+    .orderBy('g.id');
+  return rows.map((r: { id: string; name: string; members: string[] }) => ({ id: r.id, name: r.name, members: r.members }));
+}
+
+export async function upsertGroup(db: Knex, group: { id: string; name: string }): Promise<void> {
+  await db('groups').insert(group).onConflict('id').merge();
+}
+
+export async function deleteGroup(db: Knex, id: string): Promise<boolean> {
+  return (await db('groups').where({ id }).delete()) === 1;
+}
+
+export async function groupExists(db: Knex, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = (await db('groups').select('id').whereIn('id', ids)).map((r: { id: string }) => r.id);
+  return ids.filter((id) => !found.includes(id));
+}
+
+/** Members of groups: the engine's Directory for assignment strategies. */
+export async function membersOf(db: Knex, groups: string[]): Promise<string[]> {
+  if (groups.length === 0) return [];
+  return (await db('memberships').distinct('user_id').whereIn('group_id', groups).orderBy('user_id')).map((r: { user_id: string }) => r.user_id);
+}

@@ -1,0 +1,12 @@
+/** db/: PostgreSQL for Lifeline. The only entry point of this folder. */
+export { createKnex } from './connection.js';
+export { migrate } from './migrate.js';
+export { PostgresStore } from './PostgresStore.js';
+export { AgendaScheduler } from './AgendaScheduler.js';
+export { startEmbeddedPostgres, type EmbeddedDatabase } from './embeddedPostgres.js';
+export { PostgresDirectory } from './identity/PostgresDirectory.js';
+export * as users from './identity/users.js';
+export * as credentials from './identity/credentials.js';
+export { hashPassword, verifyPassword } from './identity/passwords.js';
+export type { Role, User, Group } from './identity/users.js';
+export type { ApiToken } from './identity/credentials.js';
