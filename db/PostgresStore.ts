@@ -9,20 +9,22 @@ import * as instances from './repositories/instances.js';
 import * as tasks from './repositories/tasks.js';
 import * as timers from './repositories/timers.js';
 import * as jobs from './repositories/jobs.js';
+import * as forms from './repositories/forms.js';
 import * as subscriptions from './repositories/subscriptions.js';
 import * as incidents from './repositories/incidents.js';
 import * as historyRepo from './repositories/history.js';
 import { applyEffects } from './repositories/effects.js';
 import type { Db } from './repositories/rows.js';
 
+/** The StoreTx of one transaction: each method is a repository function on `db`. */
 function txMethods(db: Db): StoreTx {
   return {
     insertDeployment: (d) => definitions.insertDeployment(db, d),
     insertDefinitions: (d) => definitions.insertDefinitions(db, d),
     latestDefinition: (key) => definitions.latestDefinition(db, key),
     getDefinition: (id) => definitions.getDefinition(db, id),
-    insertForms: (f) => definitions.insertForms(db, f),
-    latestForm: (formId) => definitions.latestForm(db, formId),
+    insertForms: (f) => forms.insertForms(db, f),
+    latestForm: (formId) => forms.latestForm(db, formId),
     lockDefinitionKeys: (keys) => definitions.lockDefinitionKeys(db, keys),
     countInstances: (id) => definitions.countInstances(db, id),
     deleteDefinition: (id) => definitions.deleteDefinition(db, id),
@@ -51,9 +53,14 @@ function txMethods(db: Db): StoreTx {
   };
 }
 
+/**
+ * The Store on one knex (and its schema). Reads outside `transaction` run
+ * on the pool; `transaction` is knex.transaction, rolled back if `fn` throws.
+ */
 export class PostgresStore implements Store {
   constructor(readonly knex: Knex) {}
 
+  /** Runs `fn` in one database transaction. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.knex.transaction((trx) => fn(txMethods(trx)));
   }
@@ -71,7 +78,7 @@ export class PostgresStore implements Store {
   getIncident = (id: string) => incidents.getIncident(this.knex, id);
   listIncidents: Store['listIncidents'] = (filter) => incidents.listIncidents(this.knex, filter);
   history = (instanceId: string) => historyRepo.history(this.knex, instanceId);
-  latestForm = (formId: string) => definitions.latestForm(this.knex, formId);
+  latestForm = (formId: string) => forms.latestForm(this.knex, formId);
   openTaskCounts = (users: string[]) => tasks.openTaskCounts(this.knex, users);
   elementCounts = (definitionKey: string, now: Date) => instances.elementCounts(this.knex, definitionKey, now);
 }

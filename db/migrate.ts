@@ -1,14 +1,33 @@
 /**
- * Forward-only migrations (db/migrations, in file-name order), each in its
- * own transaction. Running them again is harmless: knex records what ran.
+ * Forward-only migrations: every file in db/migrations (TypeScript, loaded
+ * through tsx), in file-name order. Pending migrations run in one
+ * transaction under knex's migration lock; running again is harmless
+ * because knex records what ran.
  */
 import type { Knex } from 'knex';
 import { fileURLToPath } from 'node:url';
 
-const directory = fileURLToPath(new URL('./migrations/', import.meta.url));
+/** The folder holding `001_engine.ts`, `002_identity.ts`, ... */
+export const MIGRATIONS_DIRECTORY = fileURLToPath(new URL('./migrations/', import.meta.url));
 
+/** Errors a process can meet when another one migrates the same database at the same moment. */
+const RACES = new Set(['MigrationLocked', '23505', '42P07']);
+
+/**
+ * Brings the database (or `schema`, created if missing) up to date and
+ * returns the names of the migrations that ran now. When several engine
+ * processes start together, the losers of a race retry and find nothing to do.
+ */
 export async function migrate(knex: Knex, schema?: string): Promise<string[]> {
   if (schema) await knex.raw('create schema if not exists ??', [schema]);
-  const [, applied] = await knex.migrate.latest({ directory, loadExtensions: ['.ts'], schemaName: schema, tableName: 'knex_migrations' });
-  return applied as string[];
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const [, applied] = await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY, loadExtensions: ['.ts'], schemaName: schema, tableName: 'knex_migrations' });
+      return applied as string[];
+    } catch (error) {
+      const { name, code } = error as { name?: string; code?: string };
+      if (attempt >= 5 || !(RACES.has(name ?? '') || RACES.has(code ?? ''))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }

@@ -14,7 +14,7 @@ export const jobRoutes: Route[] = [
       const deadline = Date.now() + body.requestTimeout;
       for (;;) {
         const jobs = await services.engine.activateJobs({ type: body.type, worker: body.worker, maxJobs: body.maxJobs, lockDurationMs: body.lockDuration });
-        if (jobs.length || Date.now() >= deadline || koa.req.destroyed) return { jobs };
+        if (jobs.length || Date.now() >= deadline || koa.req.socket.destroyed) return { jobs };
         await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now()))));
       }
     },

@@ -11,6 +11,11 @@ import { subscriptionRows } from './subscriptions.js';
 import { incidentRows } from './incidents.js';
 import { historyRows } from './history.js';
 
+/**
+ * Inserts (tasks, timers, jobs, subscriptions, incidents), then cancels
+ * and resolves (only rows still open), then history. Cancelling a row that
+ * already ended changes nothing.
+ */
 export async function applyEffects(db: Db, effects: Effects): Promise<void> {
   const now = effects.history[0]?.at ?? new Date();
   if (effects.tasks.length) await db('user_tasks').insert(effects.tasks.map((r) => taskRows.toRow(r)));

@@ -1,20 +1,24 @@
 /** Incidents: what an operator must look at. */
-import type { IncidentFilter, IncidentRecord } from '../../engine/index.js';
+import type { IncidentFilter, IncidentRecord, Page } from '../../engine/index.js';
 import { page, rowMapper, type Db } from './rows.js';
 
+/** Row mapping of `incidents`. */
 export const incidentRows = rowMapper<IncidentRecord>([]);
 
+/** One incident by id. */
 export async function getIncident(db: Db, id: string): Promise<IncidentRecord | undefined> {
   const row = await db('incidents').where({ id }).first();
   return row ? incidentRows.fromRow(row) : undefined;
 }
 
+/** The open incident raised for a timer whose step failed, if any. */
 export async function getIncidentForTimer(db: Db, timerId: string): Promise<IncidentRecord | undefined> {
   const row = await db('incidents').where({ timer_id: timerId, state: 'open' }).first();
   return row ? incidentRows.fromRow(row) : undefined;
 }
 
-export async function listIncidents(db: Db, filter: IncidentFilter) {
+/** Incidents by instance, state and process key, newest first, with the total. */
+export async function listIncidents(db: Db, filter: IncidentFilter): Promise<Page<IncidentRecord>> {
   let query = db('incidents').select('*');
   if (filter.instanceId) query = query.where({ instance_id: filter.instanceId });
   if (filter.state) query = query.where({ state: filter.state });

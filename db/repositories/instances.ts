@@ -1,34 +1,42 @@
 /** Process instances: the locked row per step, and the queries managers filter by. */
-import type { InstanceFilter, InstanceRecord } from '../../engine/index.js';
+import type { InstanceFilter, InstanceRecord, Page } from '../../engine/index.js';
 import { ConflictError } from '../../engine/index.js';
 import { page, rowMapper, type Db } from './rows.js';
 
-const instances = rowMapper<InstanceRecord>(['snapshot', 'variables']);
+/** Row mapping of `process_instances` (snapshot and variables are jsonb). */
+export const instanceRows = rowMapper<InstanceRecord>(['snapshot', 'variables']);
 
+/** Inserts a new instance (revision as given, normally 0). */
 export async function insertInstance(db: Db, instance: InstanceRecord): Promise<void> {
-  await db('process_instances').insert(instances.toRow(instance));
+  await db('process_instances').insert(instanceRows.toRow(instance));
 }
 
+/** Reads and row-locks an instance (SELECT ... FOR UPDATE) until the transaction ends. */
 export async function lockInstance(db: Db, id: string): Promise<InstanceRecord | undefined> {
   const row = await db('process_instances').where({ id }).forUpdate().first();
-  return row ? instances.fromRow(row) : undefined;
+  return row ? instanceRows.fromRow(row) : undefined;
 }
 
+/** One instance by id, without locking. */
 export async function getInstance(db: Db, id: string): Promise<InstanceRecord | undefined> {
   const row = await db('process_instances').where({ id }).first();
-  return row ? instances.fromRow(row) : undefined;
+  return row ? instanceRows.fromRow(row) : undefined;
 }
 
-/** Saves a step's result; the revision check guards against a lost update. */
+/**
+ * Saves a step's result and bumps the revision, only if the row still has
+ * the revision that was read: a ConflictError otherwise (a lost update).
+ */
 export async function updateInstance(db: Db, instance: InstanceRecord): Promise<void> {
   const { snapshot, variables, state, activeElements, endedAt, updatedAt } = instance;
   const changed = await db('process_instances')
     .where({ id: instance.id, revision: instance.revision })
-    .update({ ...instances.toRow({ snapshot, variables, state, activeElements, endedAt, updatedAt }), revision: instance.revision + 1 });
+    .update({ ...instanceRows.toRow({ snapshot, variables, state, activeElements, endedAt, updatedAt }), revision: instance.revision + 1 });
   if (changed !== 1) throw new ConflictError(`process instance ${instance.id} was changed concurrently`, { instanceId: instance.id });
 }
 
-export async function listInstances(db: Db, filter: InstanceFilter) {
+/** Instances by the monitoring filters, newest start first, with the total. */
+export async function listInstances(db: Db, filter: InstanceFilter): Promise<Page<InstanceRecord>> {
   let query = db('process_instances').select('*');
   if (filter.definitionKey) query = query.where({ definition_key: filter.definitionKey });
   if (filter.definitionId) query = query.where({ definition_id: filter.definitionId });
@@ -43,7 +51,7 @@ export async function listInstances(db: Db, filter: InstanceFilter) {
     const open = db('incidents').select(db.raw('1')).whereRaw('incidents.instance_id = process_instances.id').andWhere('incidents.state', 'open');
     query = filter.hasIncident ? query.whereExists(open) : query.whereNotExists(open);
   }
-  return page(query, (row) => instances.fromRow(row), [['started_at', 'desc'], ['id', 'asc']], filter.limit, filter.offset);
+  return page(query, (row) => instanceRows.fromRow(row), [['started_at', 'desc'], ['id', 'asc']], filter.limit, filter.offset);
 }
 
 /** Monitoring overlays: per element, instances holding a token, open incidents and overdue tasks. */

@@ -1,14 +1,22 @@
-/** Jobs for workers: claimed with SKIP LOCKED, an expired lock makes a job available again. */
-import type { JobFilter, JobRecord } from '../../engine/index.js';
+/** Jobs for workers: claimed with SKIP LOCKED; an expired lock makes a job available again. */
+import type { JobFilter, JobRecord, Page } from '../../engine/index.js';
 import { page, rowMapper, type Db } from './rows.js';
 
+/** Row mapping of `jobs` (headers and variables are jsonb). */
 export const jobRows = rowMapper<JobRecord>(['headers', 'variables']);
 
+/** One job by id. */
 export async function getJob(db: Db, id: string): Promise<JobRecord | undefined> {
   const row = await db('jobs').where({ id }).first();
   return row ? jobRows.fromRow(row) : undefined;
 }
 
+/**
+ * Locks up to `max` jobs of `type` for `worker` in one statement: jobs that
+ * are activatable and due, or activated under a lock that has expired;
+ * rows another transaction is claiming are skipped, so concurrent workers
+ * never get the same job. Oldest first.
+ */
 export async function activateJobs(db: Db, type: string, worker: string, max: number, now: Date, lockExpiresAt: Date): Promise<JobRecord[]> {
   const candidates = db('jobs')
     .select('id')
@@ -19,15 +27,17 @@ export async function activateJobs(db: Db, type: string, worker: string, max: nu
     .limit(max)
     .forUpdate()
     .skipLocked();
-  const rows = await db('jobs').whereIn('id', candidates).update({ state: 'activated', worker, lock_expires_at: lockExpiresAt }).returning('*');
-  return rows.map((row: Record<string, unknown>) => jobRows.fromRow(row)).sort((a: JobRecord, b: JobRecord) => a.createdAt.getTime() - b.createdAt.getTime());
+  const rows: Record<string, unknown>[] = await db('jobs').whereIn('id', candidates).update({ state: 'activated', worker, lock_expires_at: lockExpiresAt }).returning('*');
+  return rows.map((row) => jobRows.fromRow(row)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
+/** Applies a partial update to a job (complete, fail with retries, back to activatable). */
 export async function updateJob(db: Db, id: string, patch: Partial<JobRecord>): Promise<void> {
   await db('jobs').where({ id }).update(jobRows.toRow(patch));
 }
 
-export async function listJobs(db: Db, filter: JobFilter) {
+/** Jobs by instance, type and state, oldest first, with the total. */
+export async function listJobs(db: Db, filter: JobFilter): Promise<Page<JobRecord>> {
   let query = db('jobs').select('*');
   if (filter.instanceId) query = query.where({ instance_id: filter.instanceId });
   if (filter.type) query = query.where({ type: filter.type });

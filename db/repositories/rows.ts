@@ -5,6 +5,7 @@
  */
 import type { Knex } from 'knex';
 
+/** What repository functions take first: the knex, or a transaction of it. */
 export type Db = Knex | Knex.Transaction;
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -2,6 +2,7 @@
 import type { SubscriptionKind, SubscriptionRecord } from '../../engine/index.js';
 import { rowMapper, type Db } from './rows.js';
 
+/** Row mapping of `message_subscriptions`. */
 export const subscriptionRows = rowMapper<SubscriptionRecord>([]);
 
 /** Open instance subscriptions by name; a given key matches that key, no key matches key-less subscriptions. */
@@ -23,10 +24,12 @@ export async function findStartSubscriptions(db: Db, kind: SubscriptionKind, nam
   return rows.map((row) => subscriptionRows.fromRow(row));
 }
 
+/** Marks a subscription correlated if it is still open; false when someone else took it. */
 export async function markSubscriptionCorrelated(db: Db, id: string): Promise<boolean> {
   return (await db('message_subscriptions').where({ id, state: 'open' }).update({ state: 'correlated' })) === 1;
 }
 
+/** Cancels the open start subscriptions (instance-less) of every version of a key, in one statement. */
 export async function cancelStartSubscriptions(db: Db, definitionKey: string): Promise<void> {
   await db('message_subscriptions')
     .whereNull('instance_id')
@@ -35,6 +38,7 @@ export async function cancelStartSubscriptions(db: Db, definitionKey: string): P
     .update({ state: 'cancelled' });
 }
 
+/** Subscriptions of an instance and/or in a state, oldest first (monitoring). */
 export async function listSubscriptions(db: Db, filter: { instanceId?: string; state?: SubscriptionRecord['state'] }): Promise<SubscriptionRecord[]> {
   let query = db('message_subscriptions').select('*');
   if (filter.instanceId) query = query.where({ instance_id: filter.instanceId });

@@ -1,21 +1,29 @@
 /** User tasks: inserts come in batches from steps; claims and completions update open tasks only. */
-import type { TaskFilter, UserTaskRecord } from '../../engine/index.js';
+import type { Page, TaskFilter, UserTaskRecord } from '../../engine/index.js';
 import { page, rowMapper, type Db } from './rows.js';
 
+/** Row mapping of `user_tasks` (form and variables are jsonb). */
 export const taskRows = rowMapper<UserTaskRecord>(['form', 'variables']);
 
+/** One task by id. */
 export async function getTask(db: Db, id: string): Promise<UserTaskRecord | undefined> {
   const row = await db('user_tasks').where({ id }).first();
   return row ? taskRows.fromRow(row) : undefined;
 }
 
+/** Applies a partial update to a task that is still `created`; false when it is not. */
 export async function updateOpenTask(db: Db, id: string, patch: Partial<UserTaskRecord>): Promise<boolean> {
   return (await db('user_tasks').where({ id, state: 'created' }).update(taskRows.toRow(patch))) === 1;
 }
 
 const sortColumns = { created: 'created_at', due: 'due_at', priority: 'priority' } as const;
 
-export async function listTasks(db: Db, filter: TaskFilter) {
+/**
+ * Tasks by the task-list filters, with the total. `claimableBy`: assigned to
+ * the user, or unassigned and offered to them, to one of their groups, or
+ * to nobody in particular. Priority sorts highest first unless told.
+ */
+export async function listTasks(db: Db, filter: TaskFilter): Promise<Page<UserTaskRecord>> {
   let query = db('user_tasks').select('*');
   if (filter.state) query = query.where({ state: filter.state });
   if (filter.instanceId) query = query.where({ instance_id: filter.instanceId });
@@ -45,6 +53,7 @@ export async function listTasks(db: Db, filter: TaskFilter) {
   return page(query, (row) => taskRows.fromRow(row), [[column, direction], ['id', 'asc']], filter.limit, filter.offset);
 }
 
+/** Open tasks per assignee among `users` (users with none are absent). */
 export async function openTaskCounts(db: Db, users: string[]): Promise<Record<string, number>> {
   if (users.length === 0) return {};
   const rows = await db('user_tasks').select('assignee').count<{ assignee: string; count: number }[]>('* as count').where({ state: 'created' }).whereIn('assignee', users).groupBy('assignee');
