@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 /** The folder holding `001_engine.ts`, `002_identity.ts`, ... */
 export const MIGRATIONS_DIRECTORY = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-/** Errors a process can meet when another one migrates the same database at the same moment. */
-const RACES = new Set(['MigrationLocked', '23505', '42P07']);
+/** What a process meets when another one migrates the same database at the same moment: knex's lock, and duplicate key / table / type while both create knex's own tables. */
+const RACES = new Set(['MigrationLocked', '23505', '42P07', '42710']);
 
 /**
  * Brings the database (or `schema`, created if missing) up to date and

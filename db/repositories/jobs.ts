@@ -27,7 +27,12 @@ export async function activateJobs(db: Db, type: string, worker: string, max: nu
     .limit(max)
     .forUpdate()
     .skipLocked();
-  const rows: Record<string, unknown>[] = await db('jobs').whereIn('id', candidates).update({ state: 'activated', worker, lock_expires_at: lockExpiresAt }).returning('*');
+  // A materialised CTE: the locking subquery runs exactly once, whatever plan the UPDATE gets.
+  const rows: Record<string, unknown>[] = await db('jobs')
+    .withMaterialized('candidates', candidates)
+    .whereIn('id', db.select('id').from('candidates'))
+    .update({ state: 'activated', worker, lock_expires_at: lockExpiresAt })
+    .returning('*');
   return rows.map((row) => jobRows.fromRow(row)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 

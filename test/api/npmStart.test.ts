@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import { spawn, execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+
+/** Processes whose command line mentions `text` (the embedded server runs with its data directory in its arguments). */
+function processesMentioning(text: string): string[] {
+  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(text) && !line.includes('ps -eo'));
+}
+
+describe('npm start', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'lifeline-start-'));
+    chmodSync(folder, 0o755);
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('should start on a fresh data directory, serve a demo session, and stop on Ctrl-C leaving nothing running', async function () {
+    this.timeout(90_000);
+    // given: exactly the command of `npm start`, on an empty data directory
+    const [command, ...args] = packageJson.scripts.start.split(' ');
+    const dataDir = join(folder, 'pg');
+    const { DATABASE_URL: _useEmbedded, ...env } = process.env;
+    const child = spawn(command, args, { cwd: root, env: { ...env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s:\n${output}`)), 60_000);
+      const check = () => {
+        const match = /Lifeline is running at (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout.on('data', check);
+      child.on('exit', () => reject(new Error(`exited before printing a URL:\n${output}`)));
+    });
+    expect(output).to.match(/password "demo"/);
+    // when: log in as a demo employee, start a support request, complete its task
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'employee', password: 'demo' }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const call = (path: string, body?: unknown) =>
+      fetch(url + path, { method: body === undefined ? 'GET' : 'POST', headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    expect((await call('/api/process-definitions/support-escalation/start', { variables: { summary: 'Hello', severity: 'normal' } })).status).to.equal(201);
+    const tasks = (await (await call('/api/tasks?mine=true')).json()) as { items: { id: string }[] };
+    expect(tasks.items).to.have.length(1);
+    expect((await call(`/api/tasks/${tasks.items[0].id}/complete`, { variables: { answer: 'Done', resolved: true } })).status).to.equal(204);
+    expect(processesMentioning(dataDir).length).to.be.greaterThan(0);
+    // then: Ctrl-C stops everything
+    child.kill('SIGINT');
+    expect(await exited).to.equal(0);
+    expect(processesMentioning(dataDir)).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,96 @@
+import { expect } from 'chai';
+import { emptyEffects, type DefinitionRecord, type Effects } from '../../engine/index.js';
+import { at, definition, deployment, event, incident, instance, job, subscription, task, timer } from './fixtures/records.js';
+import { countStatements } from '../setup/countStatements.js';
+import { createTestDb, type TestDb } from '../setup/testDb.js';
+
+describe('applying the effects of a step', () => {
+  let db: TestDb;
+  let def: DefinitionRecord;
+  beforeEach(async () => {
+    db = await createTestDb();
+    const dep = deployment();
+    def = definition(dep.id);
+    await db.store.transaction(async (tx) => {
+      await tx.insertDeployment(dep);
+      await tx.insertDefinitions([def]);
+    });
+  });
+  afterEach(() => db.destroy());
+
+  const apply = (effects: Partial<Effects>) => db.store.transaction((tx) => tx.applyEffects({ ...emptyEffects(), ...effects }));
+
+  it('should issue no statement for an empty batch', async () => {
+    // when
+    const statements = await countStatements(db.knex, () => apply({}));
+    // then
+    expect(statements).to.deep.equal([]);
+  });
+
+  it('should write each non-empty kind with one statement, however many rows it has', async () => {
+    // given: open rows to cancel and resolve, then a batch with three rows of every kind
+    const owner = instance(def);
+    const open = {
+      tasks: [task(), task()], timers: [timer(def.id), timer(def.id)], jobs: [job(), job()],
+      subscriptions: [subscription(def.id), subscription(def.id)], incidents: [incident(), incident()],
+    };
+    await apply(open);
+    const three = <T>(make: () => T) => [make(), make(), make()];
+    const batch: Effects = {
+      tasks: three(() => task()), timers: three(() => timer(def.id)), jobs: three(() => job()), subscriptions: three(() => subscription(def.id)),
+      incidents: three(() => incident()), history: three(() => event(owner.id)),
+      cancelTasks: open.tasks.map((r) => r.id), cancelTimers: open.timers.map((r) => r.id), cancelJobs: open.jobs.map((r) => r.id),
+      cancelSubscriptions: open.subscriptions.map((r) => r.id), resolveIncidents: open.incidents.map((r) => r.id),
+    };
+    // when
+    const statements = await countStatements(db.knex, () => apply(batch));
+    // then: 11 kinds, 11 statements
+    expect(statements, statements.join('\n')).to.have.length(11);
+    expect((await db.store.listTasks({ state: 'cancelled' })).total).to.equal(2);
+    expect((await db.store.listTasks({ state: 'created' })).total).to.equal(3);
+    expect(await db.store.listTimers({ state: 'cancelled' })).to.have.length(2);
+    expect((await db.store.listJobs({ state: 'cancelled' })).total).to.equal(2);
+    expect(await db.store.listSubscriptions({ state: 'cancelled' })).to.have.length(2);
+    expect((await db.store.listIncidents({ state: 'resolved' })).total).to.equal(2);
+    expect((await db.store.listIncidents({ state: 'open' })).total).to.equal(3);
+  });
+
+  it('should cancel only rows that are still open', async () => {
+    // given: a completed task and a fired timer
+    const done = task({ state: 'completed', completedAt: at(1), completedBy: 'ann' });
+    const fired = timer(def.id, { state: 'fired', firedAt: at(1) });
+    const completedJob = job({ state: 'completed' });
+    await apply({ tasks: [done], timers: [fired], jobs: [completedJob] });
+    // when
+    await apply({ cancelTasks: [done.id], cancelTimers: [fired.id], cancelJobs: [completedJob.id] });
+    // then
+    expect((await db.store.getTask(done.id))!.state).to.equal('completed');
+    expect((await db.store.listTimers({}))[0].state).to.equal('fired');
+    expect((await db.store.listJobs({})).items[0].state).to.equal('completed');
+  });
+
+  it('should stamp a resolved incident with the time of the step', async () => {
+    // given
+    const open = incident();
+    await apply({ incidents: [open] });
+    // when
+    await apply({ resolveIncidents: [open.id], history: [event(open.instanceId, { type: 'incident.resolved', at: at(5) })] });
+    // then
+    expect(await db.store.getIncident(open.id)).to.deep.include({ state: 'resolved', resolvedAt: at(5) });
+  });
+
+  it('should keep history in the order it was written, with a sequence number, data as JSON', async () => {
+    // given
+    const owner = instance(def);
+    // when
+    await apply({ history: [event(owner.id, { type: 'instance.started' }), event(owner.id, { type: 'element.entered', data: { list: [1, 'two'] } })] });
+    await apply({ history: [event(owner.id, { type: 'instance.completed', actor: 'ann', at: at(9) })] });
+    // then
+    const history = await db.store.history(owner.id);
+    expect(history.map((h) => h.type)).to.deep.equal(['instance.started', 'element.entered', 'instance.completed']);
+    expect(history[1].data).to.deep.equal({ list: [1, 'two'] });
+    expect(history[2]).to.deep.include({ actor: 'ann', at: at(9) });
+    expect(history.map((h) => h.seq)).to.satisfy((seq: number[]) => seq.every((s, i) => i === 0 || s > seq[i - 1]));
+    expect(await db.store.history(def.id)).to.deep.equal([]);
+  });
+});
