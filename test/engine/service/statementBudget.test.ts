@@ -1,21 +1,6 @@
 import { expect } from 'chai';
-import type { Knex } from 'knex';
+import { countStatements } from '../../setup/countStatements.js';
 import { createTestEngine, fixture, type TestEngine } from '../support/engineHarness.js';
-
-/** Counts the SQL statements `fn` issues (BEGIN/COMMIT/ROLLBACK not counted). */
-async function countStatements(knex: Knex, fn: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const listener = (query: { sql: string }) => {
-    if (!/^\s*(begin|commit|rollback|savepoint|release)/i.test(query.sql)) statements.push(query.sql);
-  };
-  knex.on('query', listener);
-  try {
-    await fn();
-  } finally {
-    knex.removeListener('query', listener);
-  }
-  return statements;
-}
 
 describe('SQL per step', () => {
   let t: TestEngine;
