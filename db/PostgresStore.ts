@@ -60,9 +60,21 @@ function txMethods(db: Db): StoreTx {
 export class PostgresStore implements Store {
   constructor(readonly knex: Knex) {}
 
-  /** Runs `fn` in one database transaction. */
-  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.knex.transaction((trx) => fn(txMethods(trx)));
+  /**
+   * Runs `fn` in one database transaction. A deadlock or serialization
+   * failure (two engines stepping instances that message each other) rolls
+   * everything back, so the whole transaction is simply run again.
+   */
+  async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.knex.transaction((trx) => fn(txMethods(trx)));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 4 || (code !== '40P01' && code !== '40001')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+      }
+    }
   }
 
   getDefinition = (id: string) => definitions.getDefinition(this.knex, id);
