@@ -1,108 +1,101 @@
 import { expect } from 'chai';
-import { dateAndTime, duration } from 'feelin';
-import { addDuration, parseDuration } from '../../../engine/time/isoDuration.js';
-import { parseDateTime } from '../../../engine/time/isoDate.js';
+import { date, dateAndTime, duration, time } from 'feelin';
 import { nextTimer, resolveTimer, validateTimerLiteral } from '../../../engine/time/timerExpression.js';
+import type { BusinessCalendarDefinition } from '../../../engine/time/BusinessCalendar.js';
+import { ValidationError } from '../../../engine/errors/LifelineError.js';
 
 const at = (iso: string) => new Date(iso);
 const iso = (d: Date) => d.toISOString();
+const now = at('2026-01-05T09:00:00Z');
+const officeHours: BusinessCalendarDefinition = { timeZone: 'UTC', workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '17:00' }, holidays: [] };
+const berlin: BusinessCalendarDefinition = { ...officeHours, timeZone: 'Europe/Berlin' };
 
-describe('timer values', () => {
-  describe('durations', () => {
-    it('should add a calendar month, clamping to the end of a shorter month', () => {
-      expect(iso(addDuration(at('2026-01-31T10:00:00Z'), parseDuration('P1M')))).to.equal('2026-02-28T10:00:00.000Z');
-      expect(iso(addDuration(at('2028-01-31T10:00:00Z'), parseDuration('P1M')))).to.equal('2028-02-29T10:00:00.000Z');
-    });
-
-    it('should add a year to a leap day as Feb 28', () => {
-      expect(iso(addDuration(at('2028-02-29T00:00:00Z'), parseDuration('P1Y')))).to.equal('2029-02-28T00:00:00.000Z');
-    });
-
-    it('should add 30 days, two weeks, a hundred years and half a second without overflow', () => {
-      const start = at('2026-01-05T09:00:00Z');
-      expect(iso(addDuration(start, parseDuration('P30D')))).to.equal('2026-02-04T09:00:00.000Z');
-      expect(iso(addDuration(start, parseDuration('P2W')))).to.equal('2026-01-19T09:00:00.000Z');
-      expect(iso(addDuration(start, parseDuration('P100Y')))).to.equal('2126-01-05T09:00:00.000Z');
-      expect(iso(addDuration(start, parseDuration('PT0.5S')))).to.equal('2026-01-05T09:00:00.500Z');
-      expect(iso(addDuration(start, parseDuration('P1Y2M10DT2H30M')))).to.equal('2027-03-15T11:30:00.000Z');
-    });
-
-    it('should refuse what is not a duration, naming it', () => {
-      expect(() => parseDuration('P')).to.throw(/'P' is not an ISO 8601 duration/);
-      expect(() => parseDuration('-PT1H')).to.throw(/not an ISO 8601 duration/);
-      expect(() => parseDuration('PT')).to.throw(/not an ISO 8601 duration/);
-      expect(() => parseDuration('1 hour')).to.throw(/'1 hour'/);
-    });
-  });
-
-  describe('date-times', () => {
-    it('should read offsets, Z, and no zone as UTC', () => {
-      expect(iso(parseDateTime('2026-03-01T09:00:00+01:00'))).to.equal('2026-03-01T08:00:00.000Z');
-      expect(iso(parseDateTime('2026-03-01T09:00:00Z'))).to.equal('2026-03-01T09:00:00.000Z');
-      expect(iso(parseDateTime('2026-03-01T09:00'))).to.equal('2026-03-01T09:00:00.000Z');
-      expect(iso(parseDateTime('2026-03-01'))).to.equal('2026-03-01T00:00:00.000Z');
-    });
-
-    it('should refuse impossible dates', () => {
-      expect(() => parseDateTime('2026-13-01T00:00:00Z')).to.throw(/not a valid date-time/);
-      expect(() => parseDateTime('tomorrow')).to.throw(/'tomorrow' is not an ISO 8601 date-time/);
-    });
-  });
-
-  describe('cycles', () => {
-    const now = at('2026-01-05T09:00:00Z');
-
-    it('should count the repetitions of R3/PT1H down to none', () => {
-      const first = resolveTimer('cycle', 'R3/PT1H', now);
-      expect(iso(first.dueAt)).to.equal('2026-01-05T10:00:00.000Z');
-      expect(first.cycle).to.deep.equal({ expression: 'R3/PT1H', remaining: 2 });
-      const second = nextTimer(first.cycle!, first.dueAt)!;
-      const third = nextTimer(second.cycle, second.dueAt)!;
-      expect([iso(second.dueAt), iso(third.dueAt)]).to.deep.equal(['2026-01-05T11:00:00.000Z', '2026-01-05T12:00:00.000Z']);
-      expect(nextTimer(third.cycle, third.dueAt)).to.equal(null);
-    });
-
-    it('should repeat an unbounded cycle forever', () => {
-      const first = resolveTimer('cycle', 'R/PT10M', now);
-      expect(first.cycle!.remaining).to.equal(null);
-      expect(iso(nextTimer(first.cycle!, first.dueAt)!.dueAt)).to.equal('2026-01-05T09:20:00.000Z');
-    });
-
-    it('should start a cycle with a future start at the start, and one with a past start at its next occurrence', () => {
-      expect(iso(resolveTimer('cycle', 'R3/2026-03-01T09:00:00Z/P1D', now).dueAt)).to.equal('2026-03-01T09:00:00.000Z');
-      const past = resolveTimer('cycle', 'R/2026-01-01T08:00:00Z/P1D', now);
-      expect(iso(past.dueAt)).to.equal('2026-01-06T08:00:00.000Z');
-    });
-
-    it('should follow 6-field and 5-field cron expressions', () => {
-      const weekdays = resolveTimer('cycle', '0 0 9 * * MON-FRI', at('2026-01-09T10:00:00Z'));
-      expect(iso(weekdays.dueAt)).to.equal('2026-01-12T09:00:00.000Z');
-      expect(iso(nextTimer(weekdays.cycle!, weekdays.dueAt)!.dueAt)).to.equal('2026-01-13T09:00:00.000Z');
-      expect(iso(resolveTimer('cycle', '*/15 * * * *', at('2026-01-09T10:01:00Z')).dueAt)).to.equal('2026-01-09T10:15:00.000Z');
-    });
-  });
-
-  describe('FEEL values', () => {
-    it('should take FEEL date-times and durations as timer values', () => {
-      const now = at('2026-01-05T09:00:00Z');
-      expect(iso(resolveTimer('date', dateAndTime('2026-06-30T00:00:00Z'), now).dueAt)).to.equal('2026-06-30T00:00:00.000Z');
-      expect(iso(resolveTimer('duration', duration('P1M'), now).dueAt)).to.equal('2026-02-05T09:00:00.000Z');
-    });
-
-    it('should refuse a value that is neither', () => {
-      expect(() => resolveTimer('duration', 42, at('2026-01-05T09:00:00Z'))).to.throw(/expected a date, duration or cycle, got 42/);
-    });
-  });
-
+describe('timer expressions', () => {
   describe('validation of literals', () => {
+    it('should accept a valid literal of each kind', () => {
+      expect(validateTimerLiteral('date', '2026-03-01T09:00:00+01:00')).to.equal(undefined);
+      expect(validateTimerLiteral('duration', 'P30D')).to.equal(undefined);
+      expect(validateTimerLiteral('cycle', 'R/PT10M')).to.equal(undefined);
+      expect(validateTimerLiteral('cycle', '0 0 9 * * MON-FRI')).to.equal(undefined);
+    });
+
+    it('should say that a literal is missing, with an example', () => {
+      expect(validateTimerLiteral('date', ' ')).to.equal('the timer has no date; give one such as 2026-03-01T09:00:00Z');
+      expect(validateTimerLiteral('duration', '')).to.equal('the timer has no duration; give one such as PT15M');
+      expect(validateTimerLiteral('cycle', '')).to.equal('the timer has no cycle; give one such as R5/PT1H');
+    });
+
     it('should explain what is wrong with each kind', () => {
-      expect(validateTimerLiteral('duration', 'PT1H')).to.equal(undefined);
-      expect(validateTimerLiteral('duration', '')).to.match(/no duration/);
-      expect(validateTimerLiteral('date', '2026-02-30x')).to.match(/not an ISO 8601 date-time/);
-      expect(validateTimerLiteral('cycle', 'R0/PT1H')).to.match(/repeats zero times/);
-      expect(validateTimerLiteral('cycle', 'R3/PT0S')).to.match(/every zero seconds/);
-      expect(validateTimerLiteral('cycle', '0 0 9 * * FUNDAY')).to.match(/not a cron expression/);
+      expect(validateTimerLiteral('date', '2026-02-30x')).to.equal("'2026-02-30x' is not an ISO 8601 date-time such as 2026-03-01T09:00:00Z");
+      expect(validateTimerLiteral('date', '2026-02-30T00:00:00Z')).to.equal("'2026-02-30T00:00:00Z' is not a valid date-time: 2026-02 has no day 30");
+      expect(validateTimerLiteral('duration', '1h')).to.equal("'1h' is not an ISO 8601 duration such as PT15M, P1D or P1M");
+      expect(validateTimerLiteral('duration', '-PT1H')).to.equal("'-PT1H' is a negative duration; a timer needs a positive one such as PT1H");
+      expect(validateTimerLiteral('cycle', 'R0/PT1H')).to.equal("'R0/PT1H' repeats zero times");
+      expect(validateTimerLiteral('cycle', 'R3/PT0S')).to.equal("'R3/PT0S' repeats every zero seconds");
+      expect(validateTimerLiteral('cycle', '0 0 9 * * FUNDAY')).to.match(/is not a cron expression/);
       expect(validateTimerLiteral('cycle', 'every day')).to.match(/neither a repeating interval/);
+    });
+  });
+
+  describe('resolving values', () => {
+    it('should resolve a date literal, a JS Date and FEEL dates to their instant', () => {
+      expect(resolveTimer('date', '2026-06-30T00:00:00+02:00', now)).to.deep.equal({ dueAt: at('2026-06-29T22:00:00Z'), cycle: null });
+      expect(iso(resolveTimer('date', at('2026-06-30T00:00:00Z'), now).dueAt)).to.equal('2026-06-30T00:00:00.000Z');
+      expect(iso(resolveTimer('date', dateAndTime('2026-06-30T00:00:00Z'), now).dueAt)).to.equal('2026-06-30T00:00:00.000Z');
+      expect(iso(resolveTimer('date', dateAndTime('2026-06-30T09:00:00@Europe/Berlin'), now).dueAt)).to.equal('2026-06-30T07:00:00.000Z');
+      expect(iso(resolveTimer('date', date('2026-06-30'), now).dueAt)).to.equal('2026-06-30T00:00:00.000Z');
+    });
+
+    it('should resolve a duration from now, calendar-aware', () => {
+      expect(resolveTimer('duration', 'PT15M', now)).to.deep.equal({ dueAt: at('2026-01-05T09:15:00Z'), cycle: null });
+      expect(iso(resolveTimer('duration', duration('P1M'), at('2026-01-31T09:00:00Z')).dueAt)).to.equal('2026-02-28T09:00:00.000Z');
+    });
+
+    it('should resolve a cycle to its first occurrence and re-arm it until it is done', () => {
+      const first = resolveTimer('cycle', ' R2/PT1H ', now);
+      expect(first).to.deep.equal({ dueAt: at('2026-01-05T10:00:00Z'), cycle: { expression: 'R2/PT1H', remaining: 1 } });
+      const second = nextTimer(first.cycle!, first.dueAt)!;
+      expect(second).to.deep.equal({ dueAt: at('2026-01-05T11:00:00Z'), cycle: { expression: 'R2/PT1H', remaining: 0 } });
+      expect(nextTimer(second.cycle, second.dueAt)).to.equal(null);
+    });
+  });
+
+  describe('with a business calendar', () => {
+    it('should count a duration in working hours', () => {
+      // given Friday 16:00 and office hours 09–17, when PT2H is resolved, then it is due Monday 10:00
+      expect(iso(resolveTimer('duration', 'PT2H', at('2026-01-09T16:00:00Z'), officeHours).dueAt)).to.equal('2026-01-12T10:00:00.000Z');
+    });
+
+    it('should leave a date untouched', () => {
+      // a Saturday stays a Saturday
+      expect(iso(resolveTimer('date', '2026-01-10T12:00:00Z', now, officeHours).dueAt)).to.equal('2026-01-10T12:00:00.000Z');
+    });
+
+    it("should read a cycle's cron fields in the calendar's time zone", () => {
+      // given Friday 11:00 in Berlin, then the weekday 09:00 cron fires Monday 09:00 Berlin time, then Tuesday
+      const first = resolveTimer('cycle', '0 0 9 * * MON-FRI', at('2026-01-09T10:00:00Z'), berlin);
+      expect(iso(first.dueAt)).to.equal('2026-01-12T08:00:00.000Z');
+      expect(iso(nextTimer(first.cycle!, first.dueAt, berlin)!.dueAt)).to.equal('2026-01-13T08:00:00.000Z');
+    });
+
+    it('should refuse an invalid calendar', () => {
+      expect(() => resolveTimer('duration', 'PT1H', now, { ...officeHours, timeZone: 'Nowhere' })).to.throw(ValidationError, 'invalid business calendar');
+    });
+  });
+
+  describe('bad values', () => {
+    it('should refuse a value of the wrong type, naming it', () => {
+      expect(() => resolveTimer('duration', 42, now)).to.throw('a duration timer expected a text such as PT15M or a FEEL duration, got 42');
+      expect(() => resolveTimer('date', undefined, now)).to.throw('a date timer expected a text such as 2026-03-01T09:00:00Z or a FEEL date and time, got undefined');
+      expect(() => resolveTimer('cycle', { every: 'hour' }, now)).to.throw('a cycle timer expected a text such as R5/PT1H, got {"every":"hour"}');
+      expect(() => resolveTimer('date', time('10:00:00'), now)).to.throw('a date timer expected');
+    });
+
+    it('should refuse an invalid Date and bad texts from FEEL', () => {
+      expect(() => resolveTimer('date', new Date('nonsense'), now)).to.throw('a date timer got an invalid Date');
+      expect(() => resolveTimer('duration', 'soon', now)).to.throw("'soon' is not an ISO 8601 duration");
+      expect(() => resolveTimer('duration', duration('-PT1H'), now)).to.throw("'-PT1H' is a negative duration");
+      expect(() => resolveTimer('date', duration('P1D'), now)).to.throw("'P1D' is not an ISO 8601 date-time");
     });
   });
 });

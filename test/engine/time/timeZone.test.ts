@@ -1,0 +1,30 @@
+import { expect } from 'chai';
+import { fromLocal, isTimeZone, isoWeekday, offsetAt, toLocal } from '../../../engine/time/timeZone.js';
+
+const local = (year: number, month: number, day: number, hour: number, minute = 0) => ({ year, month, day, hour, minute, second: 0, millisecond: 0 });
+
+describe('time zones', () => {
+  it('should know IANA zones and UTC, and not invented ones', () => {
+    expect(isTimeZone('Europe/Berlin')).to.equal(true);
+    expect(isTimeZone('UTC')).to.equal(true);
+    expect(isTimeZone('Europe/Atlantis')).to.equal(false);
+  });
+
+  it("should give an instant's wall-clock time and offset in a zone", () => {
+    expect(toLocal(new Date('2026-03-29T01:30:00.250Z'), 'Europe/Berlin')).to.deep.equal({ ...local(2026, 3, 29, 3, 30), millisecond: 250 });
+    expect(offsetAt(Date.parse('2026-01-05T12:00:00Z'), 'Europe/Berlin')).to.equal(3_600_000);
+    expect(offsetAt(Date.parse('2026-07-05T12:00:00Z'), 'Europe/Berlin')).to.equal(7_200_000);
+  });
+
+  it('should turn local times into instants, moving gap times forward and taking the earlier of overlaps', () => {
+    expect(fromLocal(local(2026, 3, 29, 1, 30), 'Europe/Berlin').toISOString()).to.equal('2026-03-29T00:30:00.000Z');
+    expect(fromLocal(local(2026, 3, 29, 2, 30), 'Europe/Berlin').toISOString()).to.equal('2026-03-29T01:30:00.000Z');
+    expect(fromLocal(local(2026, 10, 25, 2, 30), 'Europe/Berlin').toISOString()).to.equal('2026-10-25T00:30:00.000Z');
+    expect(fromLocal(local(2026, 1, 5, 9), 'America/New_York').toISOString()).to.equal('2026-01-05T14:00:00.000Z');
+  });
+
+  it('should number weekdays from 1 (Monday) to 7 (Sunday)', () => {
+    expect(isoWeekday(2026, 1, 5)).to.equal(1);
+    expect(isoWeekday(2026, 1, 11)).to.equal(7);
+  });
+});
