@@ -27,8 +27,13 @@ export interface Config {
   demoData: boolean;
   /** Reserved for the built-in email worker (not yet used). */
   smtpUrl?: string;
-  /** Random per start when SESSION_SECRET is unset: sessions live in the database, the secret only signs nothing yet. */
+  /**
+   * Signs the session cookie (sessions themselves are rows in the database).
+   * Random per start when SESSION_SECRET is unset: every restart then logs everyone out.
+   */
   sessionSecret: string;
+  /** True when SESSION_SECRET was unset and a random one was made (main.ts warns). */
+  sessionSecretGenerated: boolean;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -50,5 +55,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: c.DEMO_DATA === 'true',
     smtpUrl: c.SMTP_URL,
     sessionSecret: c.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    sessionSecretGenerated: c.SESSION_SECRET === undefined,
   };
 }

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, seedDemo } from './seed.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
+  if (config.sessionSecretGenerated) logger.warn('SESSION_SECRET is not set: using a random one, so a restart logs everyone out');
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => logger.debug({ postgres: line }) });
   const connectionString = config.databaseUrl ?? embedded!.connectionString;
   const knex = createKnex(connectionString);

@@ -116,12 +116,23 @@ export async function stopStaleServer(dataDir: string, log: (line: string) => vo
   return ours;
 }
 
+/** Options of `startEmbeddedPostgres`. */
+export interface EmbeddedOptions {
+  /** Default `.data/pg` of the repository; moved under the temp folder when the server user cannot reach it. */
+  dataDir?: string;
+  /** Default: a free port. */
+  port?: number;
+  /** Server settings, e.g. `{ fsync: 'off' }` for a throw-away test server. */
+  settings?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
 /**
  * Starts an embedded PostgreSQL in `dataDir` (default `.data/pg` of the
  * repository), initialising the cluster on first use only, on `port` or a
  * free one. Resolves when the server accepts connections.
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number; log?: (line: string) => void } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const dataDir = resolveDataDir(options.dataDir ?? DEFAULT_DATA_DIR);
   mkdirSync(dirname(dataDir), { recursive: true });
   const port = options.port ?? (await freePort());
@@ -137,6 +148,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
     password: PASSWORD,
     port,
     persistent: true,
+    postgresFlags: Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     createPostgresUser: isRoot(),
     onLog: log,
     onError: (error: unknown) => log(String(error)),

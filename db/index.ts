@@ -1,9 +1,9 @@
 /** db/: PostgreSQL for Lifeline. The only entry point of this folder. */
-export { createKnex } from './connection.js';
-export { migrate } from './migrate.js';
+export { createKnex, resolveDatabase, type KnexOptions, type ResolvedDatabase } from './connection.js';
+export { migrate, MIGRATIONS_DIRECTORY } from './migrate.js';
 export { PostgresStore } from './PostgresStore.js';
-export { AgendaScheduler } from './AgendaScheduler.js';
-export { startEmbeddedPostgres, type EmbeddedDatabase } from './embeddedPostgres.js';
+export { AgendaScheduler, TIMER_JOB, type AgendaSchedulerOptions } from './AgendaScheduler.js';
+export { startEmbeddedPostgres, DEFAULT_DATA_DIR, type EmbeddedDatabase, type EmbeddedOptions } from './embeddedPostgres.js';
 export { PostgresDirectory } from './identity/PostgresDirectory.js';
 export * as users from './identity/users.js';
 export * as credentials from './identity/credentials.js';

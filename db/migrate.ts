@@ -19,9 +19,9 @@ const RACES = new Set(['MigrationLocked', '23505', '42P07', '42710']);
  * processes start together, the losers of a race retry and find nothing to do.
  */
 export async function migrate(knex: Knex, schema?: string): Promise<string[]> {
-  if (schema) await knex.raw('create schema if not exists ??', [schema]);
   for (let attempt = 1; ; attempt += 1) {
     try {
+      if (schema) await knex.raw('create schema if not exists ??', [schema]);
       const [, applied] = await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY, loadExtensions: ['.ts'], schemaName: schema, tableName: 'knex_migrations' });
       return applied as string[];
     } catch (error) {

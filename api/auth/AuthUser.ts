@@ -7,6 +7,8 @@ export interface AuthUser {
   roles: string[];
   groups: string[];
   via: 'session' | 'token';
+  /** Set for API tokens: `worker` tokens act with the worker role only, whatever their owner's roles. */
+  tokenScope?: 'user' | 'worker';
 }
 
 /** Managers and admins see every task; others see theirs and the ones they may claim. */

@@ -16,13 +16,18 @@ export function authenticate(knex: Knex, clock: Clock): Koa.Middleware {
     const cookie = ctx.cookies.get(SESSION_COOKIE);
     let userId: string | undefined;
     let via: AuthUser['via'] = 'session';
+    let tokenScope: AuthUser['tokenScope'];
     if (bearer) {
-      userId = await credentials.tokenUser(knex, bearer);
+      const token = await credentials.tokenUser(knex, bearer);
+      userId = token?.userId;
+      tokenScope = token?.scope;
       via = 'token';
     } else if (cookie) userId = await credentials.sessionUser(knex, cookie, clock.now());
     if (userId) {
       const user = await users.getUser(knex, userId);
-      if (user) ctx.state.user = { id: user.id, displayName: user.displayName, roles: user.roles, groups: user.groups, via } satisfies AuthUser;
+      // A worker-scoped token acts as a worker whatever its owner may do.
+      const workerOnly = tokenScope === 'worker';
+      if (user) ctx.state.user = { id: user.id, displayName: user.displayName, roles: workerOnly ? ['worker'] : user.roles, groups: workerOnly ? [] : user.groups, via, tokenScope } satisfies AuthUser;
     }
     await next();
   };

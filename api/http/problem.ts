@@ -24,7 +24,12 @@ const STATUS: Record<string, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
-const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 500: 'Internal Server Error' };
+const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 500: 'Internal Server Error', 501: 'Not Implemented' };
+
+/** Codes for error statuses koa or the router set without throwing (no route, wrong method). */
+const BARE_STATUS_CODES: Record<number, string> = { 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 501: 'NOT_IMPLEMENTED' };
+
+const GENERIC_500 = 'Something went wrong on our side; it has been logged.';
 
 export function statusOf(code: string): number {
   return STATUS[code] ?? 500;
@@ -36,21 +41,36 @@ export function sendProblem(ctx: Koa.Context, status: number, code: string, deta
   ctx.body = { type: `https://lifeline.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extra };
 }
 
+function bareDetail(ctx: Koa.Context): string {
+  if (ctx.status === 405) return `${ctx.method} is not allowed on ${ctx.path} (allowed: ${ctx.response.get('allow') || 'none'})`;
+  if (ctx.status === 501) return `method ${ctx.method} is not supported`;
+  return `no route for ${ctx.method} ${ctx.path}`;
+}
+
+/** http-errors thrown by koa or its middleware for bad input (e.g. a malformed URL escape), meant to be shown. */
+function isClientHttpError(error: unknown): error is { status: number; message: string } {
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true;
+}
+
 /** Koa middleware: catches everything below it. */
 export function problemMiddleware(log: (error: unknown, ctx: Koa.Context) => void): Koa.Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) sendProblem(ctx, 404, 'NOT_FOUND', `no route for ${ctx.method} ${ctx.path}`);
+      // Statuses set without an error (unknown route, wrong method) still answer as problems.
+      const bare = BARE_STATUS_CODES[ctx.status];
+      if (bare && ctx.body == null) sendProblem(ctx, ctx.status, bare, bareDetail(ctx));
     } catch (error) {
       if (error instanceof BpmnValidationError) sendProblem(ctx, 422, error.code, error.message, { problems: error.problems });
-      else if (error instanceof LifelineError) {
-        const status = statusOf(error.code);
-        if (status === 500) log(error, ctx);
-        sendProblem(ctx, status, error.code, error.message, error.details ? { details: error.details } : {});
+      else if (error instanceof LifelineError && statusOf(error.code) !== 500) {
+        sendProblem(ctx, statusOf(error.code), error.code, error.message, error.details ? { details: error.details } : {});
+      } else if (isClientHttpError(error)) {
+        sendProblem(ctx, error.status, BARE_STATUS_CODES[error.status] ?? 'BAD_REQUEST', error.message);
       } else {
+        // Unknown errors, and typed errors with no mapping, are ours: log them, tell the client nothing internal.
         log(error, ctx);
-        sendProblem(ctx, 500, 'INTERNAL', 'Something went wrong on our side; it has been logged.');
+        sendProblem(ctx, 500, 'INTERNAL', GENERIC_500);
       }
     }
   };

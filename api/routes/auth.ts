@@ -1,9 +1,12 @@
 /** Login, logout and the current user. */
 import * as z from 'zod';
 import { UnauthorizedError } from '../../engine/index.js';
-import { credentials, users, verifyPassword } from '../../db/index.js';
+import { credentials, hashPassword, users, verifyPassword } from '../../db/index.js';
 import { route, type Route } from '../http/route.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
+
+/** Checked against when the user does not exist, so an unknown name costs as long as a wrong password. */
+const decoyHash = hashPassword('not a password anyone has');
 
 const me = z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()), groups: z.array(z.string()) });
 
@@ -14,9 +17,13 @@ export const authRoutes: Route[] = [
     response: me,
     handler: async ({ body, services, koa }) => {
       const hash = await users.passwordHashOf(services.knex, body.username);
-      if (!hash || !(await verifyPassword(body.password, hash))) throw new UnauthorizedError('unknown user or wrong password');
-      const session = await credentials.createSession(services.knex, body.username, services.clock.now(), services.config.sessionTtlMs);
-      koa.cookies.set(SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'lax', expires: session.expiresAt, path: '/', overwrite: true });
+      const valid = await verifyPassword(body.password, hash ?? (await decoyHash));
+      if (!hash || !valid) throw new UnauthorizedError('unknown user or wrong password');
+      const now = services.clock.now();
+      await credentials.deleteExpiredSessions(services.knex, now);
+      const session = await credentials.createSession(services.knex, body.username, now, services.config.sessionTtlMs);
+      // secure only over HTTPS (koa refuses to send a secure cookie over plain HTTP; set app.proxy behind a TLS proxy).
+      koa.cookies.set(SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'lax', secure: koa.secure, expires: session.expiresAt, path: '/', overwrite: true });
       const user = (await users.getUser(services.knex, body.username))!;
       return { id: user.id, displayName: user.displayName, roles: user.roles, groups: user.groups };
     },
@@ -26,7 +33,7 @@ export const authRoutes: Route[] = [
     handler: async ({ services, koa }) => {
       const secret = koa.cookies.get(SESSION_COOKIE);
       if (secret) await credentials.deleteSession(services.knex, secret);
-      koa.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'lax', path: '/' });
+      koa.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'lax', secure: koa.secure, path: '/' });
       return undefined;
     },
   }),

@@ -13,6 +13,13 @@ async function checkGroups(knex: Parameters<typeof users.groupExists>[0], groups
   if (missing.length) throw new ValidationError(`unknown group(s): ${missing.join(', ')}`);
 }
 
+const membershipParams = z.object({ id: z.string().min(1), userId: z.string().min(1) });
+
+async function mustExist(knex: Parameters<typeof users.getGroup>[0], params: { id: string; userId: string }): Promise<void> {
+  if (!(await users.getGroup(knex, params.id))) throw new NotFoundError('group', params.id);
+  if (!(await users.getUser(knex, params.userId))) throw new NotFoundError('user', params.userId);
+}
+
 export const identityRoutes: Route[] = [
   route({
     method: 'get', path: '/api/users', tag: 'Identity', permission: 'identity:manage', summary: 'List users', query: z.object({ ...page }),
@@ -59,6 +66,28 @@ export const identityRoutes: Route[] = [
     },
   }),
   route({
+    method: 'get', path: '/api/groups/:id', tag: 'Identity', permission: 'identity:manage', summary: 'One group with its members', params: idParam,
+    handler: async ({ params, services }) => (await users.getGroup(services.knex, params.id)) ?? Promise.reject(new NotFoundError('group', params.id)),
+  }),
+  route({
+    method: 'put', path: '/api/groups/:id/members/:userId', tag: 'Identity', permission: 'identity:manage', summary: 'Add a user to a group (harmless if already a member)',
+    params: membershipParams,
+    handler: async ({ params, services }) => {
+      await mustExist(services.knex, params);
+      await users.addMembership(services.knex, params.id, params.userId);
+      return users.getGroup(services.knex, params.id);
+    },
+  }),
+  route({
+    method: 'delete', path: '/api/groups/:id/members/:userId', tag: 'Identity', permission: 'identity:manage', status: 204, summary: 'Remove a user from a group',
+    params: membershipParams,
+    handler: async ({ params, services }) => {
+      await mustExist(services.knex, params);
+      if (!(await users.removeMembership(services.knex, params.id, params.userId))) throw new NotFoundError(`membership of ${params.userId} in group`, params.id);
+      return undefined;
+    },
+  }),
+  route({
     method: 'put', path: '/api/groups/:id', tag: 'Identity', permission: 'identity:manage', summary: 'Create or rename a group',
     params: z.object({ id: userId }), body: z.object({ name: z.string().min(1) }),
     handler: async ({ params, body, services }) => {
@@ -82,13 +111,15 @@ export const identityRoutes: Route[] = [
   }),
   route({
     method: 'post', path: '/api/tokens', tag: 'Identity', permission: 'tokens:own', status: 201,
-    summary: 'Create an API token (for a worker); the secret is shown only in this response. Admins may create one for another user.',
-    body: z.object({ name: z.string().min(1).max(100), userId: z.string().optional() }),
+    summary: 'Create an API token (for a worker); the secret is shown only in this response. Scope `user` acts with the owner\'s roles, `worker` with the worker role only. Admins may create one for another user.',
+    body: z.object({ name: z.string().min(1).max(100), userId: z.string().optional(), scope: z.enum(['user', 'worker']).default('user') }),
     handler: async ({ body, user, services }) => {
       const owner = body.userId ?? user.id;
       if (owner !== user.id && !user.roles.includes('admin')) throw new ForbiddenError('only admins create tokens for other users');
+      // A worker-scoped token must not mint a token with its owner's full roles.
+      if (user.tokenScope === 'worker' && body.scope !== 'worker') throw new ForbiddenError('a worker-scoped token can only create worker-scoped tokens');
       if (!(await users.getUser(services.knex, owner))) throw new NotFoundError('user', owner);
-      const { token, secret } = await credentials.createApiToken(services.knex, owner, body.name, services.clock.now());
+      const { token, secret } = await credentials.createApiToken(services.knex, owner, body.name, services.clock.now(), body.scope);
       return { ...token, secret };
     },
   }),

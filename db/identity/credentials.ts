@@ -10,6 +10,11 @@ export async function createSession(db: Knex, userId: string, now: Date, ttlMs: 
   return { secret, expiresAt };
 }
 
+/** Drops sessions that expired before `now` (called on login, so the table does not grow forever). */
+export async function deleteExpiredSessions(db: Knex, now: Date): Promise<number> {
+  return db('sessions').where('expires_at', '<=', now).delete();
+}
+
 export async function sessionUser(db: Knex, secret: string, now: Date): Promise<string | undefined> {
   const row = await db('sessions').select('user_id').where({ token_hash: hashSecret(secret) }).andWhere('expires_at', '>', now).first();
   return row?.user_id;
@@ -19,36 +24,50 @@ export async function deleteSession(db: Knex, secret: string): Promise<void> {
   await db('sessions').where({ token_hash: hashSecret(secret) }).delete();
 }
 
+/** `user`: the token acts with its owner's roles; `worker`: with the worker role only. */
+export type TokenScope = 'user' | 'worker';
+
 export interface ApiToken {
   id: string;
   userId: string;
   name: string;
+  scope: TokenScope;
   createdAt: Date;
   revokedAt: Date | null;
 }
 
-export async function createApiToken(db: Knex, userId: string, name: string, now: Date): Promise<{ token: ApiToken; secret: string }> {
+export async function createApiToken(db: Knex, userId: string, name: string, now: Date, scope: TokenScope = 'user'): Promise<{ token: ApiToken; secret: string }> {
   const { secret, hash } = newSecret('lt');
-  const token: ApiToken = { id: randomUUID(), userId, name, createdAt: now, revokedAt: null };
-  await db('api_tokens').insert({ id: token.id, token_hash: hash, user_id: userId, name, created_at: now });
+  const token: ApiToken = { id: randomUUID(), userId, name, scope, createdAt: now, revokedAt: null };
+  await db('api_tokens').insert({ id: token.id, token_hash: hash, user_id: userId, name, scope, created_at: now });
   return { token, secret };
 }
 
-export async function tokenUser(db: Knex, secret: string): Promise<string | undefined> {
-  const row = await db('api_tokens').select('user_id').where({ token_hash: hashSecret(secret) }).whereNull('revoked_at').first();
-  return row?.user_id;
+/** The owner and scope of a live (unrevoked) token, by its secret. */
+export async function tokenUser(db: Knex, secret: string): Promise<{ userId: string; scope: TokenScope } | undefined> {
+  const row = await db('api_tokens').select('user_id', 'scope').where({ token_hash: hashSecret(secret) }).whereNull('revoked_at').first();
+  return row ? { userId: row.user_id, scope: row.scope } : undefined;
 }
 
-const toToken = (r: { id: string; user_id: string; name: string; created_at: Date; revoked_at: Date | null }): ApiToken => ({ id: r.id, userId: r.user_id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at });
+const COLUMNS = ['id', 'user_id', 'name', 'scope', 'created_at', 'revoked_at'];
+
+const toToken = (r: { id: string; user_id: string; name: string; scope: TokenScope; created_at: Date; revoked_at: Date | null }): ApiToken => ({
+  id: r.id,
+  userId: r.user_id,
+  name: r.name,
+  scope: r.scope,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
 
 export async function listApiTokens(db: Knex, userId?: string): Promise<ApiToken[]> {
-  let query = db('api_tokens').select('id', 'user_id', 'name', 'created_at', 'revoked_at').orderBy('created_at');
+  let query = db('api_tokens').select(COLUMNS).orderBy('created_at').orderBy('id');
   if (userId) query = query.where({ user_id: userId });
   return (await query).map(toToken);
 }
 
 export async function getApiToken(db: Knex, id: string): Promise<ApiToken | undefined> {
-  const row = await db('api_tokens').select('id', 'user_id', 'name', 'created_at', 'revoked_at').where({ id }).first();
+  const row = await db('api_tokens').select(COLUMNS).where({ id }).first();
   return row ? toToken(row) : undefined;
 }
 

@@ -82,6 +82,22 @@ export async function listGroups(db: Knex): Promise<Group[]> {
   return rows.map((r: { id: string; name: string; members: string[] }) => ({ id: r.id, name: r.name, members: r.members }));
 }
 
+export async function getGroup(db: Knex, id: string): Promise<Group | undefined> {
+  const members = (await db('memberships').select('user_id').where({ group_id: id }).orderBy('user_id')).map((r: { user_id: string }) => r.user_id);
+  const row = await db('groups').select('id', 'name').where({ id }).first();
+  return row ? { id: row.id, name: row.name, members } : undefined;
+}
+
+/** Adds a user to a group; adding twice is harmless. */
+export async function addMembership(db: Knex, groupId: string, userId: string): Promise<void> {
+  await db('memberships').insert({ user_id: userId, group_id: groupId }).onConflict(['user_id', 'group_id']).ignore();
+}
+
+/** Removes a user from a group; false when they were not a member. */
+export async function removeMembership(db: Knex, groupId: string, userId: string): Promise<boolean> {
+  return (await db('memberships').where({ user_id: userId, group_id: groupId }).delete()) === 1;
+}
+
 export async function upsertGroup(db: Knex, group: { id: string; name: string }): Promise<void> {
   await db('groups').insert(group).onConflict('id').merge();
 }

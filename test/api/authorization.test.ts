@@ -13,7 +13,7 @@ import { startTestApi, type Caller, type TestApi } from './support/apiHarness.js
 const USERS: Record<string, string> = { admin: 'admin', designer: 'designer', manager: 'manager', employee: 'employee', worker: 'worker' };
 
 function concretePath(path: string): string {
-  return path.replace(/:id/g, randomUUID()).replace(/:key/g, 'no-such-process').replace(/:formId/g, 'no-such-form');
+  return path.replace(/:userId/g, 'no-such-user').replace(/:id/g, randomUUID()).replace(/:key/g, 'no-such-process').replace(/:formId/g, 'no-such-form');
 }
 
 describe('API: authorization matrix', () => {

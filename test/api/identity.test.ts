@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { loadConfig } from '../../api/config.js';
 import { startTestApi, type TestApi } from './support/apiHarness.js';
 
 describe('API: identity, sessions and tokens', () => {
@@ -77,5 +78,66 @@ describe('API: identity, sessions and tokens', () => {
     expect(listed.body.items[0]).to.not.have.property('secret');
     expect((await worker.delete(`/api/tokens/${created.body.id}`)).status).to.equal(204);
     expect((await fetch(`${api.base}/api/me`, { headers: { authorization: `Bearer ${created.body.secret}` } })).status).to.equal(401);
+  });
+
+  it('should add and remove group members, with 404 for an unknown group, user or membership', async () => {
+    // given
+    const admin = await api.as('admin');
+    // when
+    const added = await admin.put('/api/groups/sales/members/specialist');
+    // then
+    expect(added.status).to.equal(200);
+    expect(added.body.members).to.include('specialist');
+    expect((await admin.put('/api/groups/sales/members/specialist')).status, 'adding twice').to.equal(200);
+    expect((await admin.get('/api/groups/sales')).body).to.deep.include({ id: 'sales', name: 'Sales' });
+    expect((await (await api.as('specialist')).get('/api/me')).body.groups).to.include('sales');
+    expect((await admin.delete('/api/groups/sales/members/specialist')).status).to.equal(204);
+    expect((await admin.get('/api/groups/sales')).body.members).to.not.include('specialist');
+    expect((await admin.delete('/api/groups/sales/members/specialist')).status, 'not a member any more').to.equal(404);
+    expect((await admin.put('/api/groups/ghosts/members/employee')).status).to.equal(404);
+    expect((await admin.put('/api/groups/sales/members/nobody')).status).to.equal(404);
+    expect((await admin.get('/api/groups/ghosts')).body.code).to.equal('NOT_FOUND');
+  });
+
+  it('should give a worker-scoped token the worker role only, whatever its owner may do', async () => {
+    // given: an admin's token for a worker
+    const admin = await api.as('admin');
+    const created = await admin.post('/api/tokens', { name: 'mailer', scope: 'worker' });
+    expect(created.status).to.equal(201);
+    expect(created.body.scope).to.equal('worker');
+    const headers = { authorization: `Bearer ${created.body.secret}`, 'content-type': 'application/json' };
+    // when
+    const me = await (await fetch(`${api.base}/api/me`, { headers })).json();
+    const users = await fetch(`${api.base}/api/users`, { headers });
+    const jobs = await fetch(`${api.base}/api/jobs/activate`, { method: 'POST', headers, body: JSON.stringify({ type: 'nothing', maxJobs: 1, timeoutMs: 0 }) });
+    const escalate = await fetch(`${api.base}/api/tokens`, { method: 'POST', headers, body: JSON.stringify({ name: 'sneaky' }) });
+    // then
+    expect(me).to.include({ id: 'admin' });
+    expect(me.roles).to.deep.equal(['worker']);
+    expect(users.status).to.equal(403);
+    expect(jobs.status).to.not.be.oneOf([401, 403]);
+    expect(escalate.status, 'a worker token cannot mint a token with the owner roles').to.equal(403);
+    // and: a token of the default scope acts with the owner's roles
+    const full = await admin.post('/api/tokens', { name: 'script' });
+    expect(full.body.scope).to.equal('user');
+    expect((await fetch(`${api.base}/api/users`, { headers: { authorization: `Bearer ${full.body.secret}` } })).status).to.equal(200);
+  });
+
+  it('should refuse an unknown user like a wrong password', async () => {
+    const response = await api.anonymous.post('/api/auth/login', { username: 'nobody', password: 'demo' });
+    expect(response.status).to.equal(401);
+    expect(response.body.detail).to.equal('unknown user or wrong password');
+  });
+
+  it('should end a session when it expires, and drop expired sessions at the next login', async () => {
+    // given
+    const employee = await api.as('employee');
+    const ttl = loadConfig({}).sessionTtlMs;
+    // when
+    api.clock.advance(ttl + 1000);
+    // then
+    expect((await employee.get('/api/me')).status).to.equal(401);
+    await api.as('manager');
+    expect(await api.db.knex('sessions').pluck('user_id')).to.deep.equal(['manager']);
   });
 });

@@ -40,4 +40,24 @@ describe('API: platform', () => {
     expect(malformed.body.code).to.equal('MALFORMED_REQUEST');
     expect(JSON.stringify(malformed.body)).to.not.contain('    at ');
   });
+
+  it('should answer a wrong method and an unknown method with problems too', async () => {
+    // when
+    const wrong = await api.anonymous.request('PUT', '/api/me', {});
+    const unknown = await api.anonymous.request('PROPFIND', '/api/me');
+    // then
+    expect(wrong.status).to.equal(405);
+    expect(wrong.headers.get('content-type')).to.contain('application/problem+json');
+    expect(wrong.body).to.include({ code: 'METHOD_NOT_ALLOWED', status: 405 });
+    expect(wrong.headers.get('allow')).to.contain('GET');
+    expect(unknown.status).to.equal(501);
+    expect(unknown.body.code).to.equal('NOT_IMPLEMENTED');
+  });
+
+  it('should answer a malformed URL escape in a path with a 4xx problem, not 500', async () => {
+    const admin = await api.as('admin');
+    const response = await admin.get('/api/users/%E0%A4%A');
+    expect(response.status).to.be.within(400, 499);
+    expect(response.headers.get('content-type')).to.contain('application/problem+json');
+  });
 });

@@ -12,6 +12,12 @@ import { startEmbeddedPostgres, stopStaleServer, type EmbeddedDatabase } from '.
 const PREFIX = 'lifeline-test-';
 let embedded: Promise<EmbeddedDatabase> | undefined;
 let folder: string | undefined;
+const beforeStop: (() => Promise<void>)[] = [];
+
+/** Registers work to do before the server stops (e.g. dropping a prepared schema). */
+export function onTestServerStop(fn: () => Promise<void>): void {
+  beforeStop.push(fn);
+}
 
 function alive(pid: number): boolean {
   try {
@@ -43,7 +49,8 @@ async function startServer(): Promise<EmbeddedDatabase> {
   folder = mkdtempSync(join(tmpdir(), PREFIX));
   chmodSync(folder, 0o755); // the server runs as another user when we are root
   writeFileSync(join(folder, 'owner.pid'), String(process.pid));
-  return startEmbeddedPostgres({ dataDir: join(folder, 'pg') });
+  // A throw-away cluster: durability buys nothing here, and each test's migrations commit DDL.
+  return startEmbeddedPostgres({ dataDir: join(folder, 'pg'), settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
 }
 
 /** The connection string of the run's server, starting the embedded one if needed. */
@@ -56,8 +63,9 @@ export function testDatabaseUrl(): Promise<string> {
   return embedded.then((db) => db.connectionString);
 }
 
-/** Stops the embedded server (if one was started) and removes its folder. */
+/** Runs the registered clean-ups, stops the embedded server (if one was started) and removes its folder. */
 export async function stopTestServer(): Promise<void> {
+  for (const fn of beforeStop) await fn().catch(() => {});
   const running = embedded;
   embedded = undefined;
   if (running) await (await running).stop();
