@@ -1,9 +1,18 @@
 /**
- * The `lifeline:` moddle extension: what Camunda has no words for.
- * `<lifeline:assignment strategy="leastLoaded"/>` on a user task.
+ * The `lifeline:` moddle extension (namespace http://lifeline.dev/schema/bpmn/1.0):
+ * what Camunda has no words for. Today one element, the assignment strategy
+ * of a user task: `<lifeline:assignment strategy="leastLoaded"/>`, read into
+ * `NodeIR.lifeline.assignmentStrategy`. The modeler's properties panel loads
+ * the same descriptor.
  */
+
+/** The XML namespace of Lifeline's extension elements. */
 export const LIFELINE_NAMESPACE = 'http://lifeline.dev/schema/bpmn/1.0';
 
+/** Assignment strategies the engine implements (see engine/service/assignment.ts). */
+export const ASSIGNMENT_STRATEGIES: readonly string[] = ['leastLoaded'];
+
+/** The moddle package descriptor, for `new BpmnModdle({ lifeline: lifelineDescriptor })`. */
 export const lifelineDescriptor = {
   name: 'Lifeline',
   prefix: 'lifeline',
@@ -12,6 +21,7 @@ export const lifelineDescriptor = {
   associations: [],
   types: [
     {
+      // The assignment strategy element: `<lifeline:assignment strategy="..."/>`.
       name: 'Assignment',
       superClass: ['Element'],
       meta: { allowedIn: ['bpmn:UserTask'] },
@@ -19,6 +29,3 @@ export const lifelineDescriptor = {
     },
   ],
 };
-
-/** Assignment strategies the engine implements. */
-export const ASSIGNMENT_STRATEGIES = ['leastLoaded'];

@@ -1,33 +1,77 @@
 /**
- * XML → bpmn-moddle tree with the zeebe and lifeline extensions. Malformed
- * XML and unresolved references come back as problems, never as exceptions.
+ * XML → bpmn-moddle tree, with the `zeebe:` and `lifeline:` extensions.
+ * Malformed XML and every import warning of bpmn-moddle (unresolved
+ * references, duplicate ids, unknown elements) come back as problems,
+ * never as exceptions.
  */
-import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
+import { BpmnModdle, type ModdleElement, type ModdleWarning } from 'bpmn-moddle';
 import { createRequire } from 'node:module';
-import type { Problem } from '../ir/types.js';
 import { lifelineDescriptor } from './lifelineModdle.js';
+import { locateElement } from './locateElement.js';
+import type { Problems } from './Problems.js';
 
 const require = createRequire(import.meta.url);
 const zeebeDescriptor = require('zeebe-bpmn-moddle/resources/zeebe.json') as Record<string, unknown>;
 
+/** What bpmn-moddle made of the document. */
 export interface ModdleRead {
+  /** The `bpmn:Definitions` root, absent when the XML could not be read at all. */
   definitions?: ModdleElement;
-  problems: Problem[];
+  /** Ids of elements with a reference bpmn-moddle could not resolve (already reported). */
+  unresolved: Set<string>;
 }
 
-export async function readModdle(xml: string): Promise<ModdleRead> {
-  if (typeof xml !== 'string' || xml.trim() === '') return { problems: [{ message: 'the BPMN document is empty' }] };
+/** moddle's multi-line messages ("...detected\n\tline: 0\n\tcolumn: 3\n\tnested error: x") on one line. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ', ').replace(/\s+/g, ' ').trim();
+}
+
+/** The element a warning belongs to: its element (or nearest parent with an id), or the one at the line and column it names. */
+function elementOf(warning: ModdleWarning, xml: string): string | undefined {
+  for (let element = warning.element; element; element = element.$parent) {
+    if (element.id) return element.id;
+  }
+  const at = /line: (\d+)\s+column: (\d+)/.exec(warning.message);
+  return at ? locateElement(xml, Number(at[1]), Number(at[2])) : undefined;
+}
+
+function report(warning: ModdleWarning, xml: string, problems: Problems, unresolved: Set<string>): void {
+  const message = oneLine(warning.message);
+  const dangling = /^unresolved reference <([^>]*)>/.exec(message);
+  if (dangling) {
+    if (warning.element?.id) unresolved.add(warning.element.id);
+    const property = warning.property ? `${warning.property} ` : '';
+    problems.at(elementOf(warning, xml), `${property}refers to '${dangling[1]}', which does not exist (${message})`);
+    return;
+  }
+  const duplicate = /duplicate ID <([^>]*)>/.exec(message);
+  if (duplicate) {
+    problems.at(duplicate[1], `duplicate id '${duplicate[1]}': another element already has it, so this one was dropped (${message})`);
+    return;
+  }
+  problems.at(elementOf(warning, xml), `bpmn-moddle: ${message}`);
+}
+
+/** Reads `xml` with bpmn-moddle and reports what it could not read into `problems`. */
+export async function readModdle(xml: string, problems: Problems): Promise<ModdleRead> {
+  const unresolved = new Set<string>();
+  if (typeof xml !== 'string' || xml.trim() === '') {
+    problems.general('malformed XML: the BPMN document is empty');
+    return { unresolved };
+  }
   const moddle = new BpmnModdle({ zeebe: zeebeDescriptor, lifeline: lifelineDescriptor });
   try {
     const result = await moddle.fromXML(xml);
-    const problems: Problem[] = result.warnings.map((w) => {
-      const message = w.message.replace(/\s+/g, ' ').trim();
-      const named = /duplicate ID <([^>]+)>|unresolved reference <([^>]+)>/.exec(message);
-      return { elementId: w.element?.id ?? named?.[1] ?? named?.[2], message };
-    });
-    if (result.rootElement?.$type !== 'bpmn:Definitions') return { problems: [...problems, { message: 'the document is not BPMN 2.0: its root is not bpmn:definitions' }] };
-    return { definitions: result.rootElement, problems };
+    for (const warning of result.warnings) report(warning, xml, problems, unresolved);
+    if (result.rootElement?.$type !== 'bpmn:Definitions') {
+      problems.general('malformed XML: the root element is not bpmn:definitions');
+      return { unresolved };
+    }
+    return { definitions: result.rootElement, unresolved };
   } catch (e) {
-    return { problems: [{ message: `malformed XML: ${(e as Error).message.replace(/\s+/g, ' ').trim()}` }] };
+    const error = e as Error & { warnings?: ModdleWarning[] };
+    problems.general(`malformed XML: ${oneLine(error.message)}`);
+    for (const warning of error.warnings ?? []) report(warning, xml, problems, unresolved);
+    return { unresolved };
   }
 }

@@ -1,182 +1,296 @@
 import { expect } from 'chai';
-import { parseBpmn } from '../../../engine/index.js';
-import { createTestEngine, type TestEngine } from '../support/engineHarness.js';
+import { parseBpmn } from '../../../engine/parser/index.js';
+import { expectProblem, parseFixture } from './parseFixture.js';
 
-/** A definitions document around `body` (process content), with the namespaces models use. */
-function model(body: string, extra = ''): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:lifeline="http://lifeline.dev/schema/bpmn/1.0" id="defs" targetNamespace="http://lifeline.dev/test">
-  ${extra}
-  <bpmn:process id="p" isExecutable="true">${body}</bpmn:process>
-</bpmn:definitions>`;
-}
+describe('parser: bad input', () => {
+  describe('documents', () => {
+    it('should report malformed XML with the reason bpmn-moddle gives, and no process', async () => {
+      // given: a start event tag that is never closed
+      // when
+      const { processes, problems } = await parseFixture('bad/malformed.bpmn');
+      // then
+      expect(processes).to.deep.equal([]);
+      expect(problems).to.have.length(1);
+      expect(problems[0]).to.not.have.property('elementId');
+      expect(problems[0].message).to.match(/^malformed XML: .*closing tag mismatch/);
+    });
 
-const START = '<bpmn:startEvent id="start" /><bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="a" />';
-
-/** Parses and returns the problems as "elementId: message" lines. */
-async function problemsOf(xml: string): Promise<{ elementId?: string; message: string }[]> {
-  return (await parseBpmn(xml)).problems;
-}
-
-async function expectProblem(xml: string, elementId: string | undefined, pattern: RegExp): Promise<void> {
-  const problems = await problemsOf(xml);
-  const match = problems.find((p) => p.elementId === elementId && pattern.test(p.message));
-  expect(match, `no problem on ${elementId} matching ${pattern}; got ${JSON.stringify(problems)}`).to.not.equal(undefined);
-}
-
-describe('deploy: bad input', () => {
-  describe('each problem names its element', () => {
-    it('should report malformed XML', async () => {
-      const problems = await problemsOf('<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p"');
-      expect(problems).to.have.length.greaterThan(0);
-      expect(problems[0].message).to.match(/malformed XML|unparsable|not BPMN/i);
+    it('should report an empty document and a document that is not BPMN without throwing', async () => {
+      // given / when
+      const empty = await parseBpmn('  ');
+      const foreign = await parseBpmn('<invoice xmlns="urn:x" />');
+      // then
+      expect(empty.problems).to.deep.equal([{ message: 'malformed XML: the BPMN document is empty' }]);
+      expect(foreign.problems[0].message).to.match(/^malformed XML: failed to parse document as <bpmn:Definitions>/);
     });
 
     it('should report a file with no executable process', async () => {
-      const xml = model('<bpmn:startEvent id="s" />').replace('isExecutable="true"', 'isExecutable="false"');
-      expect((await problemsOf(xml)).map((p) => p.message)).to.include('the file has no executable process (isExecutable="true")');
+      // given / when
+      const { processes, problems } = await parseFixture('bad/no-executable-process.bpmn');
+      // then
+      expect(processes).to.deep.equal([]);
+      expect(problems).to.deep.equal([{ message: 'the file has no executable process: mark one with isExecutable="true"' }]);
     });
 
-    it('should report an unsupported element type', async () => {
-      await expectProblem(model(`${START}<bpmn:businessRuleTask id="a" />`), 'a', /unsupported element type bpmn:BusinessRuleTask/);
-      await expectProblem(model(`${START}<bpmn:complexGateway id="a" />`), 'a', /unsupported element type bpmn:ComplexGateway/);
+    it('should report a duplicated id from the bpmn-moddle warnings', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/duplicate-ids.bpmn');
+      // then
+      expectProblem(problems, 'twice', /^duplicate id 'twice'.*duplicate ID <twice>/);
     });
 
-    it('should report an event definition that is not supported where it stands', async () => {
-      await expectProblem(model(`${START}<bpmn:endEvent id="a"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:endEvent>`), 'a', /timer events are not supported as an end event/);
-      await expectProblem(model(`${START}<bpmn:intermediateCatchEvent id="a"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>`), 'a', /conditional events are not supported/);
-    });
-
-    it('should report a sequence flow whose target does not exist', async () => {
-      await expectProblem(model('<bpmn:startEvent id="start" /><bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="ghost" />'), 'f0', /no target|does not exist|not an executable element/);
-    });
-
-    it('should report a gateway with conditions but no way out for the other cases', async () => {
-      const xml = model(`${START}<bpmn:exclusiveGateway id="a" />
-        <bpmn:sequenceFlow id="yes" sourceRef="a" targetRef="e1"><bpmn:conditionExpression>=x</bpmn:conditionExpression></bpmn:sequenceFlow>
-        <bpmn:sequenceFlow id="plain" sourceRef="a" targetRef="e2" />
-        <bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />`);
-      await expectProblem(xml, 'plain', /without a condition and is not its default flow/);
-    });
-
-    it('should report a gateway with no outgoing flow', async () => {
-      await expectProblem(model(`${START}<bpmn:exclusiveGateway id="a" />`), 'a', /no outgoing sequence flow: no way out/);
-    });
-
-    it('should report invalid FEEL in a condition, a mapping and an assignee', async () => {
-      const xml = model(`${START}<bpmn:exclusiveGateway id="a" default="d" />
-        <bpmn:sequenceFlow id="bad" sourceRef="a" targetRef="t"><bpmn:conditionExpression>=amount &gt;</bpmn:conditionExpression></bpmn:sequenceFlow>
-        <bpmn:sequenceFlow id="d" sourceRef="a" targetRef="t" />
-        <bpmn:userTask id="t"><bpmn:extensionElements>
-          <zeebe:assignmentDefinition assignee="=if then" />
-          <zeebe:ioMapping><zeebe:input source="=(1 +" target="x" /></zeebe:ioMapping>
-        </bpmn:extensionElements></bpmn:userTask>`);
-      await expectProblem(xml, 'bad', /condition is not valid FEEL/);
-      await expectProblem(xml, 't', /assignee is not valid FEEL/);
-      await expectProblem(xml, 't', /input mapping to x is not valid FEEL/);
-    });
-
-    it('should report invalid timer values', async () => {
-      const timer = (id: string, kind: string, value: string) =>
-        `<bpmn:intermediateCatchEvent id="${id}"><bpmn:timerEventDefinition><bpmn:${kind}>${value}</bpmn:${kind}></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
-      const xml = model(`${START}${timer('a', 'timeDuration', 'one hour')}<bpmn:sequenceFlow id="f1" sourceRef="a" targetRef="b" />
-        ${timer('b', 'timeDate', '2026-13-45')}<bpmn:sequenceFlow id="f2" sourceRef="b" targetRef="c" />
-        ${timer('c', 'timeCycle', 'R0/PT1H')}<bpmn:sequenceFlow id="f3" sourceRef="c" targetRef="d" />
-        <bpmn:intermediateCatchEvent id="d"><bpmn:timerEventDefinition /></bpmn:intermediateCatchEvent>`);
-      await expectProblem(xml, 'a', /invalid timer duration/);
-      await expectProblem(xml, 'b', /invalid timer date/);
-      await expectProblem(xml, 'c', /invalid timer cycle/);
-      await expectProblem(xml, 'd', /exactly one of timeDate, timeDuration or timeCycle/);
-    });
-
-    it('should report a service task with no job type', async () => {
-      await expectProblem(model(`${START}<bpmn:serviceTask id="a" />`), 'a', /needs a job type/);
-    });
-
-    it('should report a script task, call activity and message catch missing what they need', async () => {
-      const xml = model(`${START}<bpmn:scriptTask id="a" /><bpmn:sequenceFlow id="f1" sourceRef="a" targetRef="b" />
-        <bpmn:callActivity id="b" /><bpmn:sequenceFlow id="f2" sourceRef="b" targetRef="c" />
-        <bpmn:intermediateCatchEvent id="c"><bpmn:messageEventDefinition messageRef="m" /></bpmn:intermediateCatchEvent>`, '<bpmn:message id="m" name="hello" />');
-      await expectProblem(xml, 'a', /needs zeebe:script/);
-      await expectProblem(xml, 'b', /needs zeebe:calledElement/);
-      await expectProblem(xml, 'c', /needs a correlation key/);
-    });
-
-    it('should report an element that is never reached and misused start, end and boundary events', async () => {
-      const xml = model(`${START}<bpmn:userTask id="a" /><bpmn:sequenceFlow id="f1" sourceRef="a" targetRef="end" /><bpmn:endEvent id="end" />
-        <bpmn:userTask id="orphan" />
-        <bpmn:sequenceFlow id="f2" sourceRef="end" targetRef="orphan" />
-        <bpmn:boundaryEvent id="b" attachedToRef="end"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
-        <bpmn:boundaryEvent id="e" attachedToRef="a" cancelActivity="false"><bpmn:errorEventDefinition /></bpmn:boundaryEvent>
-        <bpmn:userTask id="lonely" />`);
-      await expectProblem(xml, 'lonely', /is never reached/);
-      await expectProblem(xml, 'end', /end event cannot have outgoing/);
-      await expectProblem(xml, 'b', /not an activity/);
-      await expectProblem(xml, 'e', /error boundary event always interrupts/);
-    });
-
-    it('should report an unknown assignment strategy and an unsupported extension', async () => {
-      const xml = model(`${START}<bpmn:userTask id="a"><bpmn:extensionElements>
-          <lifeline:assignment strategy="roundRobinMaybe" />
-          <zeebe:executionListeners><zeebe:executionListener eventType="start" type="audit" /></zeebe:executionListeners>
-        </bpmn:extensionElements></bpmn:userTask>`);
-      await expectProblem(xml, 'a', /unknown assignment strategy 'roundRobinMaybe'/);
-      await expectProblem(xml, 'a', /zeebe:ExecutionListeners is not supported/);
-    });
-
-    it('should report a link throw without its catch', async () => {
-      await expectProblem(model(`${START}<bpmn:intermediateThrowEvent id="a"><bpmn:linkEventDefinition name="nowhere" /></bpmn:intermediateThrowEvent>`), 'a', /no link catch event named 'nowhere'/);
-    });
-
-    it('should report a multi-instance with neither collection nor cardinality', async () => {
-      await expectProblem(model(`${START}<bpmn:userTask id="a"><bpmn:multiInstanceLoopCharacteristics /></bpmn:userTask>`), 'a', /needs an input collection/);
+      it('should report elements bpmn-moddle cannot read on the element that contains them', async () => {
+      // given: an extension element that no descriptor knows, inside user task 'work'
+      // when
+      const { problems } = await parseFixture('bad/unknown-elements.bpmn');
+      // then
+      expectProblem(problems, 'work', /^bpmn-moddle: unparsable content <zeebe:taskDeadline>.*unknown type <zeebe:TaskDeadline>/);
     });
   });
 
-  describe('all at once, nothing stored', () => {
-    let t: TestEngine;
-    beforeEach(async () => {
-      t = await createTestEngine();
-    });
-    afterEach(() => t.destroy());
-
-    it('should list every problem of a model in one error and store nothing', async () => {
-      // given: a model with four independent problems
-      const xml = model(`${START}<bpmn:serviceTask id="a" /><bpmn:sequenceFlow id="f1" sourceRef="a" targetRef="g" />
-        <bpmn:exclusiveGateway id="g" />
-        <bpmn:complexGateway id="cx" />
-        <bpmn:sequenceFlow id="f2" sourceRef="a" targetRef="missing" />`);
-      // when
-      let error: { code?: string; problems?: { elementId?: string }[] } = {};
-      try {
-        await t.engine.deploy({ resources: [{ name: 'bad.bpmn', xml }] });
-      } catch (e) {
-        error = e as typeof error;
-      }
+  describe('elements Lifeline does not run', () => {
+    it('should report each unsupported element type by name', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/unsupported-elements.bpmn');
       // then
-      expect(error.code).to.equal('BPMN_INVALID');
-      expect(error.problems!.map((p) => p.elementId)).to.include.members(['a', 'g', 'cx', 'f2']);
-      for (const table of ['deployments', 'process_definitions', 'timers', 'message_subscriptions']) {
-        const [{ count }] = await t.db.knex(table).count<{ count: number }[]>('* as count');
-        expect(count, table).to.equal(0);
-      }
+      expect(problems).to.deep.equal([
+        { elementId: 'decide', message: 'unsupported element type bpmn:BusinessRuleTask' },
+        { elementId: 'complex', message: 'unsupported element type bpmn:ComplexGateway' },
+        { elementId: 'booking', message: 'unsupported element type bpmn:Transaction' },
+        { elementId: 'undo', message: 'compensation activities (isForCompensation="true") are not supported' },
+      ]);
     });
 
-    it('should accept every shipped fixture of the runtime tests without a problem', async () => {
-      const { readdir, readFile } = await import('node:fs/promises');
-      const folder = new URL('../runtime/fixtures/', import.meta.url);
-      for (const name of await readdir(folder)) {
-        const { problems } = await parseBpmn(await readFile(new URL(name, folder), 'utf8'));
-        expect(problems, name).to.deep.equal([]);
-      }
+    it('should report event definitions that are not supported where the event stands', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/unsupported-event-definitions.bpmn');
+      // then
+      expectProblem(problems, 'throwError', /error events are not supported as an intermediate throw event/);
+      expectProblem(problems, 'whenReady', /conditional events are not supported as an intermediate catch event/);
+      expectProblem(problems, 'compensate', /compensate events are not supported/);
+      expectProblem(problems, 'either', /several event definitions \(timer, signal\)/);
+      expectProblem(problems, 'later', /timer events are not supported as an end event/);
+      expectProblem(problems, 'cancelled', /cancel events are not supported as an end event/);
+      expect(problems).to.have.length(6);
+    });
+
+    it('should report events missing their code or reference, interrupting-only events drawn non-interrupting, and misplaced definitions', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/event-problems.bpmn');
+      // then
+      expect(problems).to.deep.equal([
+        { elementId: 'escalate', message: 'an escalation throw event needs an escalation (escalationRef) with an escalationCode' },
+        { elementId: 'waitSignal', message: 'refers to no signal: signalRef is missing or does not resolve' },
+        { elementId: 'jobOnNone', message: 'zeebe:taskDefinition only applies to message end and throw events and would be ignored here' },
+        { elementId: 'fail', message: 'an error end event needs an error (errorRef) with an errorCode' },
+        { elementId: 'softErrorStart', message: 'an error start event always interrupts: isInterrupting must not be false' },
+        { elementId: 'timedSubStart', message: 'timer events are not supported as the start event of an embedded subprocess (bpmn:TimerEventDefinition)' },
+      ]);
+    });
+
+    it('should report extensions Lifeline would ignore: unknown strategy, listeners, misplaced and Camunda 7 extensions, missing or broken forms', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/extension-problems.bpmn');
+      // then
+      expectProblem(problems, 'strategy', /unknown assignment strategy 'roundRobinMaybe'/);
+      expectProblem(problems, 'strategy', /form key 'camunda-forms:bpmn:missingForm' names no zeebe:userTaskForm/);
+      expectProblem(problems, 'extensions', /zeebe:userTaskForm 'brokenForm' is not valid form JSON/);
+      expectProblem(problems, 'listeners', /zeebe:ExecutionListeners is not supported/);
+      expectProblem(problems, 'listeners', /zeebe:CalledElement has no meaning on a bpmn:ServiceTask/);
+      expectProblem(problems, 'camunda7', /Camunda 7 attribute camunda:assignee is not supported/);
+    });
+  });
+
+  describe('wiring', () => {
+    it('should report sequence flows with an unknown target, no source, or crossing a subprocess boundary', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/bad-sequence-flows.bpmn');
+      // then
+      expectProblem(problems, 'toNowhere', /targetRef refers to 'ghost', which does not exist/);
+      expectProblem(problems, 'fromNothing', /has no sourceRef/);
+      expectProblem(problems, 'intoSub', /'deep' is not a flow node of process 'flows': sequence flows cannot cross a subprocess boundary/);
+    });
+
+    it('should report gateways with no way out or undefined ways out, and misused default flows', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/bad-gateways.bpmn');
+      // then
+      expectProblem(problems, 'deadEnd', /exclusiveGateway has no outgoing sequence flow: no way out/);
+      expectProblem(problems, 'plain', /leaves exclusiveGateway 'split' without a condition and is not its default flow/);
+      expectProblem(problems, 'pickDefault', /default flow of 'pick' and cannot have a condition/);
+      expectProblem(problems, 'forkA', /leaves parallel gateway 'fork' and cannot have a condition/);
+      expectProblem(problems, 'work', /default flow 'elsewhere' is not one of its outgoing sequence flows/);
+      expect(problems).to.have.length(5);
+    });
+
+    it('should report event-based gateways with too few ways out, flows to non-catching nodes, and shared targets', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/event-gateway-problems.bpmn');
+      // then
+      expect(problems).to.deep.equal([
+        { elementId: 'toTask', message: "leads from event-based gateway 'race' to 'work', which is not a timer, message or signal catch event or a receive task" },
+        { elementId: 'timeout', message: "follows event-based gateway 'race' and cannot have other incoming sequence flows" },
+        { elementId: 'lonelyRace', message: 'an event-based gateway needs at least two outgoing sequence flows' },
+      ]);
+    });
+
+    it('should report misused start and end events, unreachable nodes and scopes without start event', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/structure-problems.bpmn');
+      // then
+      expectProblem(problems, 'start', /start event cannot have incoming sequence flows/);
+      expectProblem(problems, 'end', /end event cannot have outgoing sequence flows/);
+      expectProblem(problems, 'orphan', /is never reached/);
+      expectProblem(problems, 'startless', /embedded subprocess needs exactly one none start event; it has 0/);
+      expectProblem(problems, 'plainStart', /start event of an event subprocess needs an event definition/);
+      expectProblem(problems, 'noStart', /the process has no start event/);
+    });
+
+    it('should not report start events, boundary events, event subprocesses and link catches as never reached', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/structure-problems.bpmn');
+      // then
+      const unreached = problems.filter((p) => /never reached/.test(p.message)).map((p) => p.elementId);
+      expect(unreached).to.deep.equal(['orphan', 'inside', 'lonely']);
+    });
+
+    it('should report boundary events on non-activities, without definition, non-interrupting errors and unattached ones', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/boundary-problems.bpmn');
+      // then
+      expect(problems).to.deep.equal([
+        { elementId: 'noDefinition', message: 'a boundary event needs an event definition' },
+        { elementId: 'softError', message: 'an error boundary event always interrupts: cancelActivity must not be false' },
+        { elementId: 'onEnd', message: "the boundary event is attached to 'end' (endEvent), which is not an activity" },
+        { elementId: 'floating', message: 'the boundary event is attached to nothing: attachedToRef is missing' },
+      ]);
+    });
+
+    it('should report a link throw without a matching catch and link catches sharing a name', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/link-problems.bpmn');
+      // then
+      expectProblem(problems, 'jump', /no link catch event named 'nowhere' in the same scope/);
+      expectProblem(problems, 'landingB', /link catch event 'landingA' has the same name 'twice'/);
+    });
+  });
+
+  describe('what elements need', () => {
+    it('should report job-based elements without job type, script tasks without script, call activities without process, multi-instance without collection', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/missing-task-configuration.bpmn');
+      // then
+      expect(problems).to.deep.equal([
+        { elementId: 'noJob', message: 'a service task needs a job type: add zeebe:taskDefinition with a type' },
+        { elementId: 'noType', message: 'zeebe:taskDefinition has no type' },
+        { elementId: 'noScript', message: 'a script task needs zeebe:script (expression and resultVariable) or a zeebe:taskDefinition' },
+        { elementId: 'noResult', message: 'zeebe:script has no resultVariable' },
+        { elementId: 'noCalled', message: 'a call activity needs zeebe:calledElement with a processId' },
+        { elementId: 'noCollection', message: 'a multi-instance activity needs an input collection (zeebe:loopCharacteristics inputCollection) or a loop cardinality' },
+        { elementId: 'jobEnd', message: 'zeebe:taskDefinition has no type' },
+      ]);
+    });
+
+    it('should report message catches without message, message name or correlation key, but not a message start event', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/message-problems.bpmn');
+      // then
+      expectProblem(problems, 'noRef', /refers to no message: messageRef is missing/);
+      expectProblem(problems, 'noName', /message 'unnamed' has no name/);
+      const keyless = problems.filter((p) => /needs a correlation key/.test(p.message)).map((p) => p.elementId);
+      expect(keyless).to.deep.equal(['noKey', 'receive', 'interrupt', 'onMessageStart']);
+      expect(problems.filter((p) => p.elementId === 'start')).to.deep.equal([]);
+    });
+  });
+
+  describe('expressions', () => {
+    it('should report invalid FEEL wherever an expression is written, naming the field', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/invalid-feel.bpmn');
+      // then
+      const fields = problems.map((p) => `${p.elementId}: ${/FEEL syntax error in the ([^:]+):/.exec(p.message)?.[1]}`);
+      expect(fields).to.deep.equal([
+        'review: assignee',
+        'review: candidate groups',
+        'review: due date',
+        'review: priority',
+        "review: input mapping to 'x'",
+        "review: output mapping to 'z'",
+        'compute: script',
+        'each: job type',
+        'each: input collection',
+        'each: completion condition',
+        'callIt: called process id',
+        'waitMessage: message name',
+        'waitMessage: correlation key',
+        'waitTimer: timer duration',
+        'badCondition: condition',
+      ]);
+      expectProblem(problems, 'badCondition', /invalid FEEL at position 9: 'amount >'/);
+    });
+
+    it('should report invalid timer literals and timers without exactly one value', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/invalid-timers.bpmn');
+      // then
+      expectProblem(problems, 'start', /invalid timer cycle: 'every hour'/);
+      expectProblem(problems, 'badDuration', /invalid timer duration: 'one hour' is not an ISO 8601 duration/);
+      expectProblem(problems, 'badDate', /invalid timer date: '2026-13-45'/);
+      expectProblem(problems, 'noValue', /the timer has no value: give one of timeDate, timeDuration or timeCycle/);
+      expectProblem(problems, 'emptyValue', /the timer has no value: its timeDuration is empty/);
+      expectProblem(problems, 'twoValues', /the timer has timeDate and timeDuration: give exactly one/);
+      expect(problems).to.have.length(6);
+    });
+  });
+
+  describe('literal values and loops', () => {
+    it('should report literal dates, priorities and retries the engine cannot read, and conditions that are not FEEL', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/literal-problems.bpmn');
+      // then
+      expectProblem(problems, 'review', /invalid due date: 'next friday' is not an ISO 8601 date-time/);
+      expectProblem(problems, 'review', /invalid follow-up date: '2026-02-30T09:00:00Z'/);
+      expectProblem(problems, 'review', /invalid priority: 'urgent' is not a whole number from 0 to 100/);
+      expectProblem(problems, 'work', /invalid job retries: 'many' is not a whole number/);
+      expectProblem(problems, 'groovy', /written in 'groovy': only FEEL expressions are supported/);
+      expectProblem(problems, 'blank', /the condition is empty/);
+    });
+
+    it('should report a multi-instance output collection without output element and a standard loop that never ends', async () => {
+      // given / when
+      const { problems } = await parseFixture('bad/loop-problems.bpmn');
+      // then
+      expect(problems).to.deep.equal([
+        { elementId: 'halfOutput', message: 'multi-instance outputCollection is set but there is no outputElement' },
+        { elementId: 'forever', message: 'a standard loop needs a loopCondition or a loopMaximum, or it never ends' },
+      ]);
+    });
+  });
+
+  describe('all at once', () => {
+    it('should report every problem of a model in one pass, each on its element', async () => {
+      // given: a model with seven independent problems
+      // when
+      const { problems } = await parseFixture('bad/many-problems.bpmn');
+      // then
+      expect(problems.map((p) => p.elementId)).to.have.members(['toMissing', 'complex', 'orphan', 'deadEnd', 'noJob', 'waitTimer', 'badCondition']);
+      expectProblem(problems, 'toMissing', /refers to 'missing', which does not exist/);
+      expectProblem(problems, 'complex', /unsupported element type bpmn:ComplexGateway/);
+      expectProblem(problems, 'orphan', /is never reached/);
+      expectProblem(problems, 'deadEnd', /no way out/);
+      expectProblem(problems, 'noJob', /needs a job type/);
+      expectProblem(problems, 'waitTimer', /invalid timer duration: 'soon'/);
+      expectProblem(problems, 'badCondition', /FEEL syntax error in the condition/);
     });
   });
 });
 
-describe('deploy: bad input (identifiers)', () => {
-  it('should name a duplicated id', async () => {
-    const xml = model(`${START}<bpmn:userTask id="a" /><bpmn:sequenceFlow id="f1" sourceRef="a" targetRef="x" /><bpmn:userTask id="x" /><bpmn:endEvent id="x" />`);
-    const problems = (await parseBpmn(xml)).problems;
-    expect(problems.some((p) => p.elementId === 'x' && /duplicate ID/.test(p.message))).to.equal(true);
+describe('modeling-only artifacts', () => {
+  it('should accept data stores and data objects, which have no execution semantics', async () => {
+    // given: the unsupported-elements fixture also draws a data store reference
+    const { problems, processes } = await parseFixture('bad/unsupported-elements.bpmn');
+    // then: it is not among the problems, and not a node
+    expect(problems.map((p) => p.elementId)).to.not.include('customerDb');
+    expect(Object.keys(processes[0]?.nodes ?? {})).to.not.include('customerDb');
   });
 });

@@ -1,0 +1,20 @@
+/**
+ * Send and receive tasks. A send task with a `zeebe:taskDefinition` is a
+ * job; without one it delivers the message of its `messageRef`. A receive
+ * task waits for the message of its `messageRef`.
+ */
+import { readJob } from '../extensions.js';
+import { readMessage } from '../readMessage.js';
+import type { NodeReader } from './NodeReader.js';
+
+/** Send tasks: a job, or the message they deliver. */
+export const readSendTask: NodeReader = (element, node, ctx) => {
+  const job = readJob(element);
+  if (job) node.job = job;
+  else node.event = readMessage(node.id, element.messageRef, ctx.problems);
+};
+
+/** Receive tasks: the message they wait for. */
+export const readReceiveTask: NodeReader = (element, node, ctx) => {
+  node.event = readMessage(node.id, element.messageRef, ctx.problems);
+};

@@ -1,0 +1,26 @@
+/**
+ * One executable `bpmn:process` → ProcessIR: its scopes built and
+ * validated, with the process's id, name and `zeebe:versionTag`.
+ */
+import type { ModdleElement } from 'bpmn-moddle';
+import type { ProcessIR } from '../ir/types.js';
+import { buildScope, type BuildContext } from './buildScope.js';
+import { checkExtensions } from './checkExtensions.js';
+import { readEmbeddedForms, readVersionTag } from './extensions.js';
+import { validateScope } from './validateScope.js';
+import type { Problems } from './Problems.js';
+
+/** Reads and validates `process`; problems go to `problems`, the IR is returned either way. */
+export function readProcess(process: ModdleElement, processId: string, unresolved: Set<string>, problems: Problems): ProcessIR {
+  checkExtensions(process, 'process', problems);
+  const ctx: BuildContext = { problems, forms: readEmbeddedForms(process, problems), unresolved, unsupported: new Set(), targeted: new Set() };
+  const scope = buildScope(process, 'process', ctx);
+  validateScope(scope, 'process', ctx.targeted, problems);
+  const versionTag = readVersionTag(process);
+  return {
+    ...scope,
+    processId,
+    ...(process.name ? { name: String(process.name) } : {}),
+    ...(versionTag ? { versionTag } : {}),
+  };
+}

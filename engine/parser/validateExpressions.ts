@@ -1,0 +1,70 @@
+/**
+ * Every expression of a scope, checked at deploy: FEEL syntax wherever a
+ * value starts with `=` (conditions are always FEEL), and literal values
+ * where the engine will read them (timers as ISO 8601 or cron, dates,
+ * priorities, retries). Each problem names the element and the field.
+ */
+import type { Expr, NodeIR, ScopeIR } from '../ir/types.js';
+import { feelSyntaxError } from '../expressions/feel.js';
+import { validateTimerLiteral } from '../time/timerExpression.js';
+import type { Problems } from './Problems.js';
+
+/** A literal check: what is wrong with `text`, or undefined. */
+type LiteralCheck = (text: string) => string | undefined;
+
+const wholeNumber = (max?: number): LiteralCheck => (text) =>
+  /^\s*\d+\s*$/.test(text) && (max === undefined || Number(text) <= max)
+    ? undefined
+    : `'${text}' is not a whole number${max === undefined ? '' : ` from 0 to ${max}`}`;
+const dateTime: LiteralCheck = (text) => validateTimerLiteral('date', text);
+
+function expressionsOf(node: NodeIR): [string, Expr | undefined, LiteralCheck?][] {
+  const event = node.event;
+  const task = node.userTask;
+  const mi = node.multiInstance;
+  const timer = event?.type === 'timer' ? event.timer : undefined;
+  return [
+    ['job type', node.job?.type],
+    ['job retries', node.job?.retries, wholeNumber()],
+    ['script', node.script?.expression],
+    ['assignee', task?.assignee],
+    ['candidate groups', task?.candidateGroups],
+    ['candidate users', task?.candidateUsers],
+    ['due date', task?.dueDate, dateTime],
+    ['follow-up date', task?.followUpDate, dateTime],
+    ['priority', task?.priority, wholeNumber(100)],
+    ['called process id', node.calledElement?.processId],
+    ['input collection', mi?.inputCollection],
+    ['output element', mi?.outputElement],
+    ['loop cardinality', mi?.loopCardinality],
+    ['completion condition', mi?.completionCondition],
+    ['loop condition', node.standardLoop?.loopCondition],
+    ['message name', event?.type === 'message' ? event.messageName : undefined],
+    ['correlation key', event?.type === 'message' ? event.correlationKey : undefined],
+    ['signal name', event?.type === 'signal' ? event.signalName : undefined],
+    [`timer ${timer?.kind}`, timer?.value, (text) => validateTimerLiteral(timer!.kind, text)],
+    ...(node.inputs ?? []).map((m): [string, Expr] => [`input mapping to '${m.target}'`, m.source]),
+    ...(node.outputs ?? []).map((m): [string, Expr] => [`output mapping to '${m.target}'`, m.source]),
+  ];
+}
+
+/** Checks the expressions of `scope`'s nodes and flows (not of its subprocesses). */
+export function validateExpressions(scope: ScopeIR, problems: Problems): void {
+  for (const node of Object.values(scope.nodes)) {
+    for (const [what, expr, literal] of expressionsOf(node)) {
+      if (!expr) continue;
+      if (expr.isFeel) {
+        const error = feelSyntaxError(expr.source);
+        if (error) problems.at(node.id, `FEEL syntax error in the ${what}: ${error}`);
+      } else if (literal && expr.source.trim() !== '') {
+        const error = literal(expr.source);
+        if (error) problems.at(node.id, `invalid ${what}: ${error}`);
+      }
+    }
+  }
+  for (const flow of Object.values(scope.flows)) {
+    if (!flow.condition) continue;
+    const error = feelSyntaxError(flow.condition.source);
+    if (error) problems.at(flow.id, `FEEL syntax error in the condition: ${error}`);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Where tokens can go: gateways have a way out, diverging exclusive and
+ * inclusive gateways say when each flow is taken, parallel and event-based
+ * gateways are used as BPMN defines them, and default flows are real,
+ * unconditional outgoing flows.
+ */
+import type { NodeIR, ScopeIR } from '../ir/types.js';
+import { isGateway } from './elementKinds.js';
+import type { Problems } from './Problems.js';
+
+function validateDefaultFlow(scope: ScopeIR, node: NodeIR, problems: Problems): void {
+  if (!node.defaultFlow) return;
+  if (!node.outgoing.includes(node.defaultFlow)) {
+    problems.at(node.id, `the default flow '${node.defaultFlow}' is not one of its outgoing sequence flows`);
+  } else if (scope.flows[node.defaultFlow].condition) {
+    problems.at(node.defaultFlow, `is the default flow of '${node.id}' and cannot have a condition`);
+  }
+}
+
+function validateEventBased(scope: ScopeIR, node: NodeIR, problems: Problems): void {
+  if (node.outgoing.length < 2) problems.at(node.id, 'an event-based gateway needs at least two outgoing sequence flows');
+  for (const flowId of node.outgoing) {
+    const flow = scope.flows[flowId];
+    const target = scope.nodes[flow.target];
+    if (flow.condition) problems.at(flow.id, `leaves event-based gateway '${node.id}' and cannot have a condition`);
+    const waits = (target.kind === 'intermediateCatchEvent' && ['timer', 'message', 'signal'].includes(target.event?.type ?? '')) || target.kind === 'receiveTask';
+    if (!waits) problems.at(flow.id, `leads from event-based gateway '${node.id}' to '${target.id}', which is not a timer, message or signal catch event or a receive task`);
+    else if (target.incoming.length > 1) problems.at(target.id, `follows event-based gateway '${node.id}' and cannot have other incoming sequence flows`);
+  }
+}
+
+/** Checks the gateways and default flows of `scope` (not of its subprocesses). */
+export function validateGateways(scope: ScopeIR, problems: Problems): void {
+  for (const node of Object.values(scope.nodes)) {
+    validateDefaultFlow(scope, node, problems);
+    if (!isGateway(node.kind)) continue;
+    if (node.outgoing.length === 0) {
+      problems.at(node.id, `the ${node.kind} has no outgoing sequence flow: no way out`);
+      continue;
+    }
+    const outgoing = node.outgoing.map((id) => scope.flows[id]);
+    if (node.kind === 'exclusiveGateway' || node.kind === 'inclusiveGateway') {
+      if (outgoing.length < 2) continue;
+      for (const flow of outgoing) {
+        if (flow.id !== node.defaultFlow && !flow.condition) {
+          problems.at(flow.id, `leaves ${node.kind} '${node.id}' without a condition and is not its default flow: every outgoing flow of a diverging gateway but the default needs a condition`);
+        }
+      }
+    } else if (node.kind === 'parallelGateway') {
+      for (const flow of outgoing) if (flow.condition) problems.at(flow.id, `leaves parallel gateway '${node.id}' and cannot have a condition: every outgoing flow is taken`);
+    } else {
+      validateEventBased(scope, node, problems);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * How a scope is wired: where tokens enter (start events), that every other
+ * node can be reached, and that events are used as events (nothing flows
+ * into a start, boundary or link catch event; nothing flows out of an end
+ * or link throw event; event subprocesses have no flows at all).
+ */
+import type { NodeIR, ScopeIR } from '../ir/types.js';
+import type { ScopeKind } from './nodeReaders/index.js';
+import type { Problems } from './Problems.js';
+
+/** Nodes a token reaches without an incoming sequence flow. */
+function isEntry(node: NodeIR): boolean {
+  return node.kind === 'startEvent'
+    || node.kind === 'boundaryEvent'
+    || (node.kind === 'subProcess' && node.triggeredByEvent === true)
+    || (node.kind === 'intermediateCatchEvent' && node.event?.type === 'link');
+}
+
+function validateStarts(scope: ScopeIR, kind: ScopeKind, problems: Problems): void {
+  const starts = scope.startEvents.map((id) => scope.nodes[id]);
+  const noneStarts = starts.filter((s) => (s.event?.type ?? 'none') === 'none');
+  if (kind === 'process') {
+    if (starts.length === 0) problems.at(scope.id, 'the process has no start event');
+    if (noneStarts.length > 1) problems.at(scope.id, `the process has ${noneStarts.length} none start events (${noneStarts.map((s) => s.id).join(', ')}): at most one is allowed`);
+  } else if (kind === 'subprocess') {
+    if (starts.length !== 1) problems.at(scope.id, `an embedded subprocess needs exactly one none start event; it has ${starts.length}`);
+  } else if (starts.length !== 1) {
+    problems.at(scope.id, `an event subprocess needs exactly one start event; it has ${starts.length}`);
+  }
+}
+
+/**
+ * Checks the wiring of `scope` (not of its subprocesses). `targeted` holds
+ * the ids of nodes some sequence flow of the XML leads to: a node whose only
+ * incoming flow was itself a problem is not reported as never reached.
+ */
+export function validateStructure(scope: ScopeIR, kind: ScopeKind, targeted: Set<string>, problems: Problems): void {
+  validateStarts(scope, kind, problems);
+  for (const node of Object.values(scope.nodes)) {
+    const at = (message: string) => problems.at(node.id, message);
+    const isLink = node.event?.type === 'link';
+    if (node.kind === 'startEvent' && node.incoming.length) at('a start event cannot have incoming sequence flows');
+    if (node.kind === 'boundaryEvent' && node.incoming.length) at('a boundary event cannot have incoming sequence flows');
+    if (node.kind === 'intermediateCatchEvent' && isLink && node.incoming.length) at('a link catch event cannot have incoming sequence flows');
+    if (node.kind === 'endEvent' && node.outgoing.length) at('an end event cannot have outgoing sequence flows');
+    if (node.kind === 'intermediateThrowEvent' && isLink && node.outgoing.length) at('a link throw event cannot have outgoing sequence flows');
+    if (node.kind === 'subProcess' && node.triggeredByEvent && (node.incoming.length || node.outgoing.length)) at('an event subprocess cannot have incoming or outgoing sequence flows');
+    if (!isEntry(node) && node.incoming.length === 0 && !targeted.has(node.id)) {
+      at(`is never reached: a ${node.kind} needs an incoming sequence flow`);
+    }
+  }
+}
