@@ -63,7 +63,8 @@ export function resolveDataDir(preferred: string): string {
   return join(tmpdir(), `lifeline-pg-${key}`);
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it exists but belongs to another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

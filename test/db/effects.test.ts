@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { emptyEffects, type DefinitionRecord, type Effects } from '../../engine/index.js';
-import { at, definition, deployment, event, incident, instance, job, subscription, task, timer } from './fixtures/records.js';
+import { at, storeDefinition, event, incident, instance, job, subscription, task, timer } from './fixtures/records.js';
 import { countStatements } from '../setup/countStatements.js';
 import { createTestDb, type TestDb } from '../setup/testDb.js';
 
@@ -9,12 +9,7 @@ describe('applying the effects of a step', () => {
   let def: DefinitionRecord;
   beforeEach(async () => {
     db = await createTestDb();
-    const dep = deployment();
-    def = definition(dep.id);
-    await db.store.transaction(async (tx) => {
-      await tx.insertDeployment(dep);
-      await tx.insertDefinitions([def]);
-    });
+    def = await storeDefinition(db.store);
   });
   afterEach(() => db.destroy());
 

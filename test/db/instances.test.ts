@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ConflictError, emptyEffects, type DefinitionRecord } from '../../engine/index.js';
-import { at, definition, deployment, incident, instance, task, MINUTE } from './fixtures/records.js';
+import { at, storeDefinition, incident, instance, task, MINUTE } from './fixtures/records.js';
 import { createTestDb, type TestDb } from '../setup/testDb.js';
 
 describe('instances repository', () => {
@@ -8,12 +8,7 @@ describe('instances repository', () => {
   let def: DefinitionRecord;
   beforeEach(async () => {
     db = await createTestDb();
-    const dep = deployment();
-    def = definition(dep.id);
-    await db.store.transaction(async (tx) => {
-      await tx.insertDeployment(dep);
-      await tx.insertDefinitions([def]);
-    });
+    def = await storeDefinition(db.store);
   });
   afterEach(() => db.destroy());
 

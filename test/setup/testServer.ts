@@ -7,7 +7,7 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, stopStaleServer, type EmbeddedDatabase } from '../../db/embeddedPostgres.js';
+import { alive, startEmbeddedPostgres, stopStaleServer, type EmbeddedDatabase } from '../../db/embeddedPostgres.js';
 
 const PREFIX = 'lifeline-test-';
 let embedded: Promise<EmbeddedDatabase> | undefined;
@@ -17,15 +17,6 @@ const beforeStop: (() => Promise<void>)[] = [];
 /** Registers work to do before the server stops (e.g. dropping a prepared schema). */
 export function onTestServerStop(fn: () => Promise<void>): void {
   beforeStop.push(fn);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Stops and removes the servers of earlier runs whose mocha process is gone. */
