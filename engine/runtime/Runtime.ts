@@ -164,7 +164,7 @@ export class Runtime {
   }
 
   private recordStateChange(execution: Execution, previous: string): void {
-    const type = { active: 'element.activated', completed: 'element.completed', interrupted: 'element.terminated', terminated: 'element.terminated', failed: 'element.failed', interrupted_scope: '' }[execution.state];
+    const type = ({ active: 'element.activated', completed: 'element.completed', interrupted: 'element.terminated', terminated: 'element.terminated', failed: 'element.failed' } as Record<string, string>)[execution.state];
     if (execution.kind === 'scope') {
       if (execution === this.tree.root && execution.state !== 'active') this.history(`process.${execution.state}`, null);
       return;

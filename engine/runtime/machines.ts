@@ -183,18 +183,12 @@ export function compileProcess(process: ProcessIR): CompiledProcess {
   const visit = (scope: ScopeIR) => {
     machines.set(`scope:${scope.id}`, compileScopeMachine(scope));
     for (const node of Object.values(scope.nodes)) {
-      if (isActivityLike(node)) {
-        machines.set(`activity:${node.id}`, compileActivityMachine(scope, node, true));
-        if (node.multiInstance || node.standardLoop) machines.set(`inner:${node.id}`, compileActivityMachine(scope, node, false));
-      }
+      // Every flow node gets a lifecycle (gateways and events too): uniform history and token handling.
+      machines.set(`activity:${node.id}`, compileActivityMachine(scope, node, true));
+      if (node.multiInstance || node.standardLoop) machines.set(`inner:${node.id}`, compileActivityMachine(scope, node, false));
       if (node.scope) visit(node.scope);
     }
   };
   visit(process);
   return machines;
-}
-
-/** Every flow node becomes an activity instance when a token enters it (gateways and events too: uniform lifecycle and history). */
-export function isActivityLike(node: NodeIR): boolean {
-  return node.kind !== undefined;
 }
