@@ -108,6 +108,15 @@ export function throwErrorAt(rt: Runtime, activityInstanceId: string, code: stri
   rt.run();
 }
 
+/** Throws again the error an execution threw that nothing caught (retrying its incident); false when it is gone. */
+export function rethrowUncaught(rt: Runtime, activityInstanceId: string): boolean {
+  const target = rt.index.get(activityInstanceId);
+  if (!target?.uncaughtError) return false;
+  throwError(rt, target, target.uncaughtError.code, target.uncaughtError.message);
+  rt.run();
+  return true;
+}
+
 /** Cancels the whole instance: every token ends, every open row is cancelled. */
 export function terminateInstance(rt: Runtime): void {
   rt.send(rt.tree.root, { type: 'TERMINATE' });

@@ -45,6 +45,8 @@ export interface Execution {
   loopCounter?: number;
   /** Inner instances of a multi-instance body: the item index. */
   index?: number;
+  /** A BPMN error this execution threw that nothing caught (an open incident): retrying throws it again. */
+  uncaughtError?: { code: string; message?: string };
   /** Event subprocess scopes that interrupted their parent. */
   interrupting?: boolean;
 }

@@ -8,7 +8,7 @@ import type { Problem } from '../ir/types.js';
 import type { DefinitionRecord, FormRecord, HistoryEventRecord, IncidentRecord, InstanceRecord, JobRecord, JsonObject, UserTaskRecord } from '../store/records.js';
 import { emptyEffects, type IncidentFilter, type InstanceFilter, type JobFilter, type Page, type PageRequest, type TaskFilter } from '../store/Store.js';
 import { parseBpmn } from '../parser/index.js';
-import { completeActivity, modify, terminateInstance, throwErrorAt } from '../runtime/inputs.js';
+import { completeActivity, modify, rethrowUncaught, terminateInstance } from '../runtime/inputs.js';
 import { assertJsonVariables } from '../runtime/variables.js';
 import type {
   ActivateJobsCommand, CorrelateCommand, CorrelateResult, DeployCommand, DeployResult, EngineApi, FailJobCommand, InstanceDetails, ModifyCommand, StartCommand, ThrowErrorCommand,
@@ -262,10 +262,7 @@ export class Engine implements EngineApi {
         }
         case 'unhandled_error': {
           await writeEffects(scope, resolve);
-          const code = /BPMN error '([^']*)'/.exec(incident.message)?.[1] ?? '';
-          await stepInTx(this.ctx, scope, incident.instanceId, actor, (rt) => {
-            if (rt.index.get(incident.activityInstanceId!)) throwErrorAt(rt, incident.activityInstanceId!, code, undefined, {});
-          });
+          await stepInTx(this.ctx, scope, incident.instanceId, actor, (rt) => rethrowUncaught(rt, incident.activityInstanceId!));
           return;
         }
         case 'expression_failed': {

@@ -53,12 +53,12 @@ export async function deliverSignal(ctx: EngineContext, scope: TxScope, name: st
   const reached: string[] = [];
   for (const subscription of await scope.tx.findSubscriptions('signal', name, null)) {
     if (!subscription.instanceId || !(await scope.tx.markSubscriptionCorrelated(subscription.id))) continue;
-    const instance = await scope.tx.lockInstance(subscription.instanceId);
-    if (instance?.state !== 'active') continue;
-    await stepInTx(ctx, scope, subscription.instanceId, actor, (rt) => {
-      triggerEvent(rt, subscription.activityInstanceId!, subscription.elementId, variables, { subscription: subscription.id });
-    });
-    reached.push(subscription.instanceId);
+    const stepped = await stepInTx(
+      ctx, scope, subscription.instanceId, actor,
+      (rt) => void triggerEvent(rt, subscription.activityInstanceId!, subscription.elementId, variables, { subscription: subscription.id }),
+      undefined, { skipEnded: true },
+    );
+    if (stepped) reached.push(subscription.instanceId);
   }
   for (const start of await scope.tx.findStartSubscriptions('signal', name)) {
     const { definition } = await ctx.models.get(scope.tx, start.definitionId);

@@ -75,7 +75,8 @@ export async function startInTx(ctx: EngineContext, scope: TxScope, definition: 
 
 /**
  * Applies `input` to instance `id` under a row lock. `prepare` runs first
- * (under the lock) and may veto the step by returning false.
+ * (under the lock) and may veto the step by returning false. An instance
+ * that has ended is a conflict, or with `skipEnded` no step (undefined).
  */
 export async function stepInTx(
   ctx: EngineContext,
@@ -84,9 +85,11 @@ export async function stepInTx(
   actor: string | null,
   input: (rt: Runtime, instance: InstanceRecord) => void,
   prepare?: (instance: InstanceRecord) => Promise<boolean | void>,
+  options: { skipEnded?: boolean } = {},
 ): Promise<InstanceRecord | undefined> {
   const instance = await scope.tx.lockInstance(id);
   if (!instance) throw new NotFoundError('process instance', id);
+  if (instance.state !== 'active' && options.skipEnded) return undefined;
   if (instance.state !== 'active') throw new ConflictError(`process instance ${id} has ended (${instance.state})`, { instanceId: id, state: instance.state });
   if (prepare && (await prepare(instance)) === false) return undefined;
   const { model } = await ctx.models.get(scope.tx, instance.definitionId);
@@ -168,8 +171,7 @@ async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: Insta
   }
   for (const childId of outbox.cancelInstances) {
     await nested(scope, async () => {
-      const child = await scope.tx.lockInstance(childId);
-      if (child?.state === 'active') await stepInTx(ctx, scope, childId, null, (rt) => terminateInstance(rt));
+      await stepInTx(ctx, scope, childId, null, (rt) => terminateInstance(rt), undefined, { skipEnded: true });
     });
   }
   const parent = instance.parentInstanceId && instance.parentActivityInstanceId ? { id: instance.parentInstanceId, activity: instance.parentActivityInstanceId } : null;

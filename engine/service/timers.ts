@@ -29,12 +29,7 @@ export async function fireTimer(ctx: EngineContext, id: string): Promise<boolean
         return true;
       }
       let fired = false;
-      const instance = await tx.lockInstance(timer.instanceId);
-      if (!instance || instance.state !== 'active') {
-        await tx.markTimerFired(id, now);
-        return false;
-      }
-      await stepInTx(
+      const stepped = await stepInTx(
         ctx, scope, timer.instanceId, null,
         (rt) => {
           rearmCycle(rt, timer);
@@ -42,7 +37,10 @@ export async function fireTimer(ctx: EngineContext, id: string): Promise<boolean
           fired = triggerEvent(rt, timer.activityInstanceId!, timer.elementId, {}, { timer: id });
         },
         async () => tx.markTimerFired(id, now),
+        { skipEnded: true },
       );
+      // A timer left scheduled on an instance that has ended is spent, not retried.
+      if (!stepped) await tx.markTimerFired(id, now);
       return fired;
     });
   } catch (error) {

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
-import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { startTestApi, type Caller, type TestApi } from './support/apiHarness.js';
+import { apiFixture, startTestApi, type Caller, type TestApi } from './support/apiHarness.js';
 
-const fixture = (name: string) => readFile(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = apiFixture;
 
 describe('API: the remaining routes', () => {
   let api: TestApi;

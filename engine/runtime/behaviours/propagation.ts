@@ -39,10 +39,12 @@ export function errorIsCaught(rt: Runtime, from: Execution, code: string): boole
  */
 export function throwError(rt: Runtime, execution: Execution, code: string, message?: string): void {
   if (!errorIsCaught(rt, execution, code)) {
+    execution.uncaughtError = { code, ...(message !== undefined ? { message } : {}) };
     rt.env.outbox.unhandledErrors.push({ code, message, elementId: execution.nodeId, executionId: execution.id });
     rt.history('error.uncaught', execution, { code, message: message ?? null });
     return;
   }
+  delete execution.uncaughtError;
   rt.history('error.thrown', execution, { code, message: message ?? null });
   rt.send(execution, { type: 'ERROR', code, message });
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 /**
  * The real HTTP server on a fresh schema (port 0), with the demo users and
  * processes, a controllable clock, and fetch helpers per role.
@@ -9,6 +10,11 @@ import { createServer, type LifelineServer } from '../../../api/server.js';
 import { loadConfig } from '../../../api/config.js';
 import { seedDemo } from '../../../api/seed.js';
 import { createTestDb, type TestDb } from '../../setup/testDb.js';
+
+/** A fixture file of the API tests (test/api/fixtures). */
+export function apiFixture(name: string): Promise<string> {
+  return readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+}
 
 export interface ApiResponse<T = any> {
   status: number;

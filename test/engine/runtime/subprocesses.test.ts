@@ -78,6 +78,23 @@ describe('subprocesses', () => {
       expect(details.incidents).to.have.length(1);
       expect(details.incidents[0]).to.include({ type: 'unhandled_error', elementId: 'work', state: 'open' });
     });
+
+    it('should throw the same error again when its incident is retried', async () => {
+      // given: an uncaught error with an open incident
+      const instance = await t.start('eventSubprocess', { caseId: 'C5' });
+      const [job] = await t.engine.activateJobs({ type: 'work', worker: 'w', maxJobs: 1, lockDurationMs: 1000 });
+      await t.engine.throwJobError(job.id, { errorCode: 'UNKNOWN', errorMessage: 'who knows' });
+      const [incident] = (await t.engine.listIncidents({ instanceId: instance.id })).items;
+      // when
+      await t.engine.retryIncident(incident.id);
+      // then: still uncaught, so a new incident for the same error; the old one is resolved
+      const incidents = (await t.engine.listIncidents({ instanceId: instance.id, state: 'open' })).items;
+      expect(incidents).to.have.length(1);
+      expect(incidents[0].id).to.not.equal(incident.id);
+      expect(incidents[0].message).to.contain("'UNKNOWN'").and.to.contain('who knows');
+      const rethrown = (await t.engine.history(instance.id)).filter((h) => h.type === 'error.uncaught');
+      expect(rethrown.map((h) => h.data)).to.deep.equal([{ code: 'UNKNOWN', message: 'who knows' }, { code: 'UNKNOWN', message: 'who knows' }]);
+    });
   });
 
   describe('call activity', () => {
