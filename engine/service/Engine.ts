@@ -20,6 +20,7 @@ import { deliverMessage, deliverSignal } from './correlation.js';
 import { activateJobs, completeJob, failJob, throwJobError } from './jobs.js';
 import { fireDueTimers, fireTimer } from './timers.js';
 import { MessageNotCorrelatedError } from '../errors/LifelineError.js';
+import { isParkedIncident, refuseResolve, retryParkedIncident } from './incidents.js';
 
 function checkVariables(variables: JsonObject | undefined): JsonObject {
   if (variables === undefined) return {};
@@ -252,6 +253,7 @@ export class Engine implements EngineApi {
       if (!incident) throw new NotFoundError('incident', id);
       if (incident.state !== 'open') throw new ConflictError(`incident ${id} is already resolved`);
       const actor = options.actor ?? null;
+      if (isParkedIncident(incident)) return retryParkedIncident(this.ctx, scope, incident, actor);
       const resolve = { ...emptyEffects(), resolveIncidents: [id], history: [historyNote(incident.instanceId, scope.now, 'incident.resolved', incident.elementId, { incidentId: id, type: incident.type }, actor)] };
       switch (incident.type) {
         case 'job_no_retries': {
@@ -275,6 +277,8 @@ export class Engine implements EngineApi {
         }
         case 'called_process_missing':
           throw new ConflictError(`incident ${id}: deploy process for ${incident.elementId} first, then modify the instance to re-enter ${incident.elementId}`);
+        default:
+          throw new ConflictError(`incident ${id} of type ${incident.type} cannot be retried`);
       }
     });
     if (retimer) await fireTimer(this.ctx, retimer);
@@ -285,6 +289,7 @@ export class Engine implements EngineApi {
       const incident = await scope.tx.getIncident(id);
       if (!incident) throw new NotFoundError('incident', id);
       if (incident.state !== 'open') throw new ConflictError(`incident ${id} is already resolved`);
+      if (isParkedIncident(incident)) refuseResolve(incident);
       await writeEffects(scope, { ...emptyEffects(), resolveIncidents: [id], history: [historyNote(incident.instanceId, scope.now, 'incident.resolved', incident.elementId, { incidentId: id, type: incident.type, retried: false }, actor ?? null)] });
     });
   }

@@ -10,6 +10,7 @@ import type { DefinitionRecord } from '../store/records.js';
 import { ProcessModel } from '../runtime/ProcessModel.js';
 import { NotFoundError } from '../errors/LifelineError.js';
 import { emptyDirectory, type Directory } from '../identity/Directory.js';
+import { DEFAULT_STEP_LIMITS, type StepLimits } from '../runtime/failures.js';
 
 export interface EngineOptions {
   store: Store;
@@ -19,6 +20,8 @@ export interface EngineOptions {
   directory?: Directory;
   /** Where engine notices go (uncorrelated internal messages, incidents); silent by default. */
   log?: (event: string, data: Record<string, unknown>) => void;
+  /** What one step may do before it stops with an incident, and how long it runs before yielding (runtime/failures.ts). */
+  stepLimits?: Partial<StepLimits>;
 }
 
 /** One transaction's work list: timers to hand to the scheduler once committed. */
@@ -58,8 +61,11 @@ export class ModelCache {
 
 export class EngineContext {
   readonly models = new ModelCache();
+  readonly stepLimits: StepLimits;
 
-  constructor(readonly options: EngineOptions) {}
+  constructor(readonly options: EngineOptions) {
+    this.stepLimits = { ...DEFAULT_STEP_LIMITS, ...options.stepLimits };
+  }
 
   get directory(): Directory {
     return this.options.directory ?? emptyDirectory;

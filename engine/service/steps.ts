@@ -42,7 +42,19 @@ function env(ctx: EngineContext, scope: TxScope, instance: InstanceRecord, model
     effects: emptyEffects(),
     outbox: emptyOutbox(),
     actor,
+    limits: ctx.stepLimits,
   };
+}
+
+/** Lets the event loop serve other requests between slices of a long step. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs what the input left queued, a slice at a time, yielding in between. */
+async function settle(rt: Runtime): Promise<void> {
+  while (rt.pending) {
+    await yieldToEventLoop();
+    rt.run();
+  }
 }
 
 /** Starts an instance of `definition` and runs it to its first wait states. */
@@ -69,6 +81,7 @@ export async function startInTx(ctx: EngineContext, scope: TxScope, definition: 
   const stepEnv = env(ctx, scope, instance, model, options.actor ?? null);
   const rt = new Runtime(stepEnv, Runtime.newTree(stepEnv));
   startInstance(rt, options.variables ?? {}, options.startEventId);
+  await settle(rt);
   recordVariableChanges(rt, options.variables ?? {}, rt.tree.root.variables);
   return finish(ctx, scope, instance, rt, true);
 }
@@ -98,6 +111,7 @@ export async function stepInTx(
   tree.root.variables = structuredClone(instance.variables);
   const rt = new Runtime(env(ctx, scope, instance, model, actor), tree);
   input(rt, instance);
+  await settle(rt);
   recordVariableChanges(rt, before, tree.root.variables);
   return finish(ctx, scope, instance, rt, false);
 }
