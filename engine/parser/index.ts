@@ -9,13 +9,18 @@ import { BpmnValidationError } from '../errors/LifelineError.js';
 import { Problems } from './Problems.js';
 import { readModdle } from './readModdle.js';
 import { readProcess } from './readProcess.js';
+import { checkShape, checkSize } from './modelLimits.js';
+import { validateCycles } from './validateCycles.js';
 
 export { LIFELINE_NAMESPACE, lifelineDescriptor, ASSIGNMENT_STRATEGIES } from './lifelineModdle.js';
+export { MODEL_LIMITS } from './modelLimits.js';
 
 /** The outcome of parsing one BPMN file: every executable process, and every problem found. */
 export interface ParseResult {
   processes: ProcessIR[];
   problems: Problem[];
+  /** What deploys but may not run as meant (loops with no wait state that may spin): shown, not refused. */
+  warnings: Problem[];
 }
 
 /**
@@ -26,16 +31,22 @@ export interface ParseResult {
  */
 export async function parseBpmn(xml: string): Promise<ParseResult> {
   const problems = new Problems();
+  const warnings = new Problems();
+  if (typeof xml === 'string' && !checkSize(xml, problems)) return { processes: [], problems: problems.all, warnings: [] };
   const { definitions, unresolved } = await readModdle(xml, problems);
-  if (!definitions) return { processes: [], problems: problems.all };
+  if (!definitions) return { processes: [], problems: problems.all, warnings: [] };
   const executable = ((definitions.rootElements ?? []) as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
   if (executable.length === 0) problems.general('the file has no executable process: mark one with isExecutable="true"');
   const processes: ProcessIR[] = [];
   for (const process of executable) {
-    if (process.id) processes.push(readProcess(process, process.id, unresolved, problems));
-    else problems.general('an executable process has no id');
+    if (!process.id) problems.general('an executable process has no id');
+    else if (checkShape(process, problems)) {
+      const ir = readProcess(process, process.id, unresolved, problems);
+      validateCycles(ir, problems, warnings);
+      processes.push(ir);
+    }
   }
-  return { processes, problems: problems.all };
+  return { processes, problems: problems.all, warnings: warnings.all };
 }
 
 /** Parses a BPMN file for deployment: its processes, or a BpmnValidationError listing every problem. */

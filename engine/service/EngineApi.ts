@@ -31,6 +31,8 @@ export interface DeployResult {
   /** One entry per executable process; `isNew` false when identical XML was deployed before. */
   definitions: { id: string; key: string; version: number; isNew: boolean }[];
   forms: { id: string; formId: string; version: number }[];
+  /** What deployed but may not run as meant, each with its element id (loops with no wait state). */
+  warnings: Problem[];
 }
 
 export interface StartCommand {

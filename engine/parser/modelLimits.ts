@@ -1,0 +1,56 @@
+/**
+ * Limits on the size of a model, checked before anything else reads it:
+ * past them, parsing, compiling and running one step cost more than a
+ * server shared by everyone should spend, and deeply nested subprocesses
+ * would overflow recursive code. Generous for models drawn by hand
+ * (README, "Limits").
+ */
+import type { ModdleElement } from 'bpmn-moddle';
+import type { Problems } from './Problems.js';
+
+/** The documented limits of one BPMN file. */
+export const MODEL_LIMITS = {
+  /** Size of one BPMN file in bytes (UTF-8). */
+  maxBytes: 4 * 1024 * 1024,
+  /** Flow elements (events, activities, gateways, sequence flows) of one process, all subprocesses included. */
+  maxFlowElements: 5_000,
+  /** Subprocesses inside subprocesses (embedded and event subprocesses). */
+  maxNesting: 32,
+} as const;
+
+/** False (with a problem) when the XML text is larger than a model may be. */
+export function checkSize(xml: string, problems: Problems): boolean {
+  const bytes = Buffer.byteLength(xml, 'utf8');
+  if (bytes <= MODEL_LIMITS.maxBytes) return true;
+  problems.general(`the BPMN file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; at most ${MODEL_LIMITS.maxBytes / 1024 / 1024} MiB is accepted`);
+  return false;
+}
+
+/**
+ * False (with problems naming elements) when `process` has more flow
+ * elements or deeper subprocess nesting than allowed. Walks without
+ * recursion, so any depth is safe to check.
+ */
+export function checkShape(process: ModdleElement, problems: Problems): boolean {
+  let count = 0;
+  let ok = true;
+  const stack: { container: ModdleElement; depth: number }[] = [{ container: process, depth: 0 }];
+  while (stack.length) {
+    const { container, depth } = stack.pop()!;
+    for (const element of (container.flowElements ?? []) as ModdleElement[]) {
+      count += 1;
+      if (element.$type !== 'bpmn:SubProcess' && element.$type !== 'bpmn:Transaction' && element.$type !== 'bpmn:AdHocSubProcess') continue;
+      if (depth + 1 > MODEL_LIMITS.maxNesting) {
+        if (ok) problems.at(element.id, `subprocesses are nested more than ${MODEL_LIMITS.maxNesting} deep here; flatten the model or use call activities`);
+        ok = false;
+        continue;
+      }
+      stack.push({ container: element, depth: depth + 1 });
+    }
+  }
+  if (count > MODEL_LIMITS.maxFlowElements) {
+    problems.at(process.id, `the process has ${count} flow elements; at most ${MODEL_LIMITS.maxFlowElements} are accepted (split it with call activities)`);
+    ok = false;
+  }
+  return ok;
+}
