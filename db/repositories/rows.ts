@@ -39,3 +39,22 @@ export async function page<T>(query: Knex.QueryBuilder, map: (row: Record<string
   const rows = await ordered.limit(Math.min(Math.max(limit, 1), 1000)).offset(Math.max(offset, 0));
   return { items: rows.map(map), total: Number(count) };
 }
+
+/** PostgreSQL accepts at most 65,535 bind parameters per statement; stay well below. */
+const MAX_PARAMETERS = 60_000;
+
+/**
+ * Inserts `rows` in as few statements as the bind-parameter limit allows:
+ * one for an ordinary step, several for a step that writes thousands of rows.
+ */
+export async function insertRows(db: Db, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Math.max(1, Object.keys(rows[0]).length);
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
+  for (let i = 0; i < rows.length; i += size) await db(table).insert(rows.slice(i, i + size));
+}
+
+/** `id = any(?)`: a list of ids of any length as one bind parameter. */
+export function idIn(ids: string[]): [string, [string[]]] {
+  return ['id = any(?::uuid[])', [ids]];
+}
