@@ -17,6 +17,13 @@ export async function lockInstance(db: Db, id: string): Promise<InstanceRecord |
   return row ? instanceRows.fromRow(row) : undefined;
 }
 
+/** Row-locks an instance unless another transaction holds it: 'locked' then, undefined when there is no such instance. */
+export async function tryLockInstance(db: Db, id: string): Promise<InstanceRecord | 'locked' | undefined> {
+  const row = await db('process_instances').where({ id }).forUpdate().skipLocked().first();
+  if (row) return instanceRows.fromRow(row);
+  return (await db('process_instances').where({ id }).first('id')) ? 'locked' : undefined;
+}
+
 /** One instance by id, without locking. */
 export async function getInstance(db: Db, id: string): Promise<InstanceRecord | undefined> {
   const row = await db('process_instances').where({ id }).first();

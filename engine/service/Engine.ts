@@ -21,6 +21,7 @@ import { activateJobs, completeJob, failJob, throwJobError } from './jobs.js';
 import { fireDueTimers, fireTimer } from './timers.js';
 import { MessageNotCorrelatedError } from '../errors/LifelineError.js';
 import { isParkedIncident, refuseResolve, retryParkedIncident } from './incidents.js';
+import { Sweeper, sweepOnce, type SweepResult } from './sweep.js';
 
 function checkVariables(variables: JsonObject | undefined): JsonObject {
   if (variables === undefined) return {};
@@ -305,5 +306,24 @@ export class Engine implements EngineApi {
 
   fireTimer(id: string): Promise<boolean> {
     return fireTimer(this.ctx, id);
+  }
+
+  // ── due work ─────────────────────────────────────────────────────────────
+  /** One due-work sweep: timers, expired job locks. */
+  sweep(): Promise<SweepResult> {
+    return sweepOnce(this.ctx);
+  }
+
+  private sweeper?: Sweeper;
+
+  /** Sweeps every `intervalMs` in the background (every engine process should). */
+  startSweeping(intervalMs: number): void {
+    this.sweeper ??= new Sweeper(this.ctx, intervalMs);
+    this.sweeper.start();
+  }
+
+  /** Stops the background sweep, waiting for one in progress. */
+  async stopSweeping(): Promise<void> {
+    await this.sweeper?.stop();
   }
 }

@@ -94,8 +94,13 @@ export class EngineContext {
       scope = { tx, now: this.now(), scheduled: [], cancelled: [], depth: 0, latest: new Map() };
       return fn(scope);
     });
-    if (scope.scheduled.length) await this.options.scheduler.schedule(scope.scheduled);
-    if (scope.cancelled.length) await this.options.scheduler.cancel(scope.cancelled);
+    // Committed: a scheduler that fails now must not turn the step into an error. The sweep fires what it missed.
+    try {
+      if (scope.scheduled.length) await this.options.scheduler.schedule(scope.scheduled);
+      if (scope.cancelled.length) await this.options.scheduler.cancel(scope.cancelled);
+    } catch (error) {
+      this.log('scheduler.failed', { timers: scope.scheduled.map((t) => t.id), error: (error as Error).message });
+    }
     return result;
   }
 }
