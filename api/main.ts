@@ -5,7 +5,7 @@
  */
 import pino from 'pino';
 import { Engine, systemClock } from '../engine/index.js';
-import { AgendaScheduler, PostgresDirectory, PostgresStore, createKnex, migrate, startEmbeddedPostgres } from '../db/index.js';
+import { AgendaScheduler, DatabaseProbe, PostgresDirectory, PostgresStore, createKnex, migrate, sharedSessionSecret, startEmbeddedPostgres } from '../db/index.js';
 import { loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { DEMO_PASSWORD, seedDemo } from './seed.js';
@@ -13,11 +13,16 @@ import { DEMO_PASSWORD, seedDemo } from './seed.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  if (config.sessionSecretGenerated) logger.warn('SESSION_SECRET is not set: using a random one, so a restart logs everyone out');
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => logger.debug({ postgres: line }) });
   const connectionString = config.databaseUrl ?? embedded!.connectionString;
-  const knex = createKnex(connectionString);
+  const knex = createKnex(connectionString, { timeouts: config.dbTimeouts });
   await migrate(knex);
+  // One secret for every process on this database, kept there: a restart or another process logs nobody out.
+  if (config.sessionSecretGenerated) config.sessionSecret = await sharedSessionSecret(knex);
+  const health = new DatabaseProbe(connectionString, {
+    onChange: (available, error) => (available ? logger.info('database reachable again') : logger.error({ error }, 'database unreachable: the API answers 503 until it is back')),
+  });
+  health.start();
   let engine!: Engine;
   const scheduler = new AgendaScheduler({ connectionString, onDue: (id) => engine.fireTimer(id), name: `lifeline-${process.pid}` });
   engine = new Engine({
@@ -26,12 +31,14 @@ async function main(): Promise<void> {
     scheduler,
     directory: new PostgresDirectory(knex),
     log: (event, data) => logger.warn({ event, ...data }, event),
+    stepLimits: config.stepLimits,
   });
   await scheduler.start();
   const missed = await engine.fireDueTimers();
   if (missed) logger.info({ fired: missed }, 'fired timers that came due while Lifeline was down');
   if (config.demoData) await seedDemo(knex, engine, systemClock.now());
-  const server = createServer({ engine, knex, clock: systemClock, config }, logger);
+  engine.startSweeping(config.sweepIntervalMs);
+  const server = createServer({ engine, knex, clock: systemClock, config, health }, logger);
   const { port } = await server.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   console.log(`Lifeline is running at ${url}  (API docs: ${url}/api/docs; log in as admin, designer, manager, employee or worker with password "${DEMO_PASSWORD}")`);
@@ -49,7 +56,9 @@ async function main(): Promise<void> {
       }
     };
     await quietly('server', () => server.close());
+    await quietly('sweep', () => engine.stopSweeping());
     await quietly('scheduler', () => scheduler.stop());
+    health.stop();
     await quietly('database pool', () => knex.destroy());
     if (embedded) await quietly('embedded PostgreSQL', () => embedded.stop());
     logger.info('stopped');
@@ -61,6 +70,11 @@ async function main(): Promise<void> {
   process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // `npm start` killed with SIGKILL leaves this process behind: notice that the parent is gone and stop too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('parent exited');
+  }, 1000).unref();
 }
 
 main().catch((error) => {

@@ -10,3 +10,6 @@ export * as credentials from './identity/credentials.js';
 export { hashPassword, verifyPassword } from './identity/passwords.js';
 export type { Role, User, Group } from './identity/users.js';
 export type { ApiToken } from './identity/credentials.js';
+export { isDatabaseUnavailable, isDataException, DatabaseProbe, type ProbeOptions } from './availability.js';
+export { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from './connection.js';
+export { sharedSessionSecret } from './identity/settings.js';

@@ -17,7 +17,7 @@ import { EngineContext, type EngineOptions, type TxScope } from './EngineContext
 import { deploy } from './deploy.js';
 import { historyNote, startInTx, stepInTx, writeEffects } from './steps.js';
 import { deliverMessage, deliverSignal } from './correlation.js';
-import { activateJobs, completeJob, failJob, throwJobError } from './jobs.js';
+import { activateJobs, completeJob, failJob, releaseJobs, throwJobError } from './jobs.js';
 import { fireDueTimers, fireTimer } from './timers.js';
 import { MessageNotCorrelatedError } from '../errors/LifelineError.js';
 import { isParkedIncident, refuseResolve, retryParkedIncident } from './incidents.js';
@@ -236,6 +236,11 @@ export class Engine implements EngineApi {
 
   throwJobError(id: string, command: ThrowErrorCommand): Promise<void> {
     return throwJobError(this.ctx, id, { ...command, variables: checkVariables(command.variables) });
+  }
+
+  /** Gives jobs locked by `worker` back at once (their activation never reached the worker). */
+  releaseJobs(ids: string[], worker: string): Promise<number> {
+    return releaseJobs(this.ctx, ids, worker);
   }
 
   listJobs(filter: JobFilter): Promise<Page<JobRecord>> {

@@ -49,7 +49,7 @@ describe('npm start', () => {
     const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'employee', password: 'demo' }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const call = (path: string, body?: unknown) =>
-      fetch(url + path, { method: body === undefined ? 'GET' : 'POST', headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(url + path, { method: body === undefined ? 'GET' : 'POST', headers: { cookie, 'content-type': 'application/json', 'x-requested-with': 'lifeline' }, body: body === undefined ? undefined : JSON.stringify(body) });
     expect((await call('/api/process-definitions/support-escalation/start', { variables: { summary: 'Hello', severity: 'normal' } })).status).to.equal(201);
     const tasks = (await (await call('/api/tasks?mine=true')).json()) as { items: { id: string }[] };
     expect(tasks.items).to.have.length(1);
