@@ -18,12 +18,27 @@ export const MODEL_LIMITS = {
   maxNesting: 32,
 } as const;
 
-/** False (with a problem) when the XML text is larger than a model may be. */
+/** Opening tags of flow elements, whatever the namespace prefix. */
+const FLOW_ELEMENT_TAG = /<(?:[\w.-]+:)?(?:sequenceFlow|task|userTask|serviceTask|scriptTask|sendTask|receiveTask|manualTask|businessRuleTask|callActivity|subProcess|transaction|adHocSubProcess|startEvent|endEvent|intermediateCatchEvent|intermediateThrowEvent|boundaryEvent|exclusiveGateway|parallelGateway|inclusiveGateway|eventBasedGateway|complexGateway)[\s/>]/g;
+
+/**
+ * False (with a problem) when the XML text is larger than a model may be,
+ * or has more flow elements than any process may have: checked on the
+ * text, before the (synchronous) XML parse would hold the event loop.
+ */
 export function checkSize(xml: string, problems: Problems): boolean {
   const bytes = Buffer.byteLength(xml, 'utf8');
-  if (bytes <= MODEL_LIMITS.maxBytes) return true;
-  problems.general(`the BPMN file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; at most ${MODEL_LIMITS.maxBytes / 1024 / 1024} MiB is accepted`);
-  return false;
+  if (bytes > MODEL_LIMITS.maxBytes) {
+    problems.general(`the BPMN file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; at most ${MODEL_LIMITS.maxBytes / 1024 / 1024} MiB is accepted`);
+    return false;
+  }
+  const tags = xml.match(FLOW_ELEMENT_TAG)?.length ?? 0;
+  if (tags > MODEL_LIMITS.maxFlowElements) {
+    const process = /<(?:[\w.-]+:)?process\b[^>]*\bid="([^"]+)"/.exec(xml)?.[1];
+    problems.at(process, `the file has ${tags} flow elements; at most ${MODEL_LIMITS.maxFlowElements} are accepted (split it with call activities)`);
+    return false;
+  }
+  return true;
 }
 
 /**
