@@ -13,7 +13,11 @@ import { DEMO_PASSWORD, seedDemo } from './seed.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => logger.debug({ postgres: line }) });
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    log: (line) => logger.debug({ postgres: line }),
+    onEvent: (event, detail) => logger[event === 'restarted' ? 'info' : 'error']({ event, detail }, `embedded PostgreSQL ${event}`),
+  });
   const connectionString = config.databaseUrl ?? embedded!.connectionString;
   const knex = createKnex(connectionString, { timeouts: config.dbTimeouts });
   await migrate(knex);
