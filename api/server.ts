@@ -147,7 +147,7 @@ export function createServer(services: Services, logger: Logger): LifelineServer
         // Keep-alive sockets that stay idle after their request would hold close() forever.
         setTimeout(() => {
           for (const socket of open) socket.destroy();
-        }, 5000).unref();
+        }, 30_000).unref();
       });
     },
   };
