@@ -4,6 +4,7 @@
  * with the URL. Ctrl-C (SIGINT) or SIGTERM shuts everything down cleanly.
  */
 import pino from 'pino';
+import { readFileSync } from 'node:fs';
 import { Engine, systemClock } from '../engine/index.js';
 import { AgendaScheduler, DatabaseProbe, PostgresDirectory, PostgresStore, createKnex, migrate, sharedSessionSecret, startEmbeddedPostgres } from '../db/index.js';
 import { loadConfig } from './config.js';
@@ -74,10 +75,34 @@ async function main(): Promise<void> {
   process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  // `npm start` killed with SIGKILL leaves this process behind: notice that the parent is gone and stop too.
+  // `npm start` killed with SIGKILL leaves this process behind: notice that npm is gone and stop too.
+  watchParent(() => void stop('npm start exited'));
+}
+
+/** The parent pid of `pid` (Linux /proc), or undefined. */
+function parentOf(pid: number): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls `gone` once the process that started us has exited: our parent, or
+ * (npm runs scripts through `sh -c`) the npm above that shell.
+ */
+function watchParent(gone: () => void): void {
   const parent = process.ppid;
+  let shell = false;
+  try {
+    shell = /^(\/bin\/)?sh\0-c\0/.test(readFileSync(`/proc/${parent}/cmdline`, 'utf8'));
+  } catch {
+    // not Linux: watch the parent only
+  }
+  const grandparent = shell ? parentOf(parent) : undefined;
   setInterval(() => {
-    if (process.ppid !== parent) void stop('parent exited');
+    if (process.ppid !== parent || (grandparent !== undefined && parentOf(parent) !== grandparent)) gone();
   }, 1000).unref();
 }
 

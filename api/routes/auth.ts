@@ -1,6 +1,6 @@
 /** Login, logout and the current user. */
 import * as z from 'zod';
-import { UnauthorizedError, ValidationError } from '../../engine/index.js';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '../../engine/index.js';
 import { credentials, hashPassword, users, verifyPassword } from '../../db/index.js';
 import { route, type Route } from '../http/route.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
@@ -52,6 +52,7 @@ export const authRoutes: Route[] = [
     summary: 'Change your password: every session of yours ends (log in again with the new one)',
     body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(8) }),
     handler: async ({ body, user, services, koa }) => {
+      if (user.via === 'token') throw new ForbiddenError('log in with your password to change it; an API token cannot');
       const hash = await users.passwordHashOf(services.knex, user.id);
       if (!hash || !(await verifyPassword(body.currentPassword, hash))) throw new ValidationError('the current password is wrong');
       await users.updateUser(services.knex, user.id, { passwordHash: await hashPassword(body.newPassword) });
