@@ -15,6 +15,7 @@ import { readLoop } from './loops.js';
 import { readReceiveTask, readSendTask } from './messageTasks.js';
 import type { NodeReader, ReadContext } from './NodeReader.js';
 import { readUserTask } from './userTask.js';
+import { readCalendar } from '../readLifeline.js';
 
 export type { ReadContext, ScopeKind } from './NodeReader.js';
 
@@ -44,6 +45,8 @@ export function readNode(element: ModdleElement, kind: NodeKind, ctx: ReadContex
     readLoop(element, node, ctx.problems);
   }
   if (kind === 'subProcess') node.triggeredByEvent = element.triggeredByEvent === true;
+  const calendar = readCalendar(element);
+  if (calendar) node.lifeline = { calendar };
   READERS[kind]?.(element, node, ctx);
   return node;
 }
