@@ -14,6 +14,7 @@ import * as subscriptions from './repositories/subscriptions.js';
 import * as incidents from './repositories/incidents.js';
 import * as historyRepo from './repositories/history.js';
 import { applyEffects } from './repositories/effects.js';
+import * as calendars from './repositories/calendars.js';
 import type { Db } from './repositories/rows.js';
 
 /** The StoreTx of one transaction: each method is a repository function on `db`. */
@@ -50,6 +51,9 @@ function txMethods(db: Db): StoreTx {
     getIncident: (id) => incidents.getIncident(db, id),
     getIncidentForTimer: (id) => incidents.getIncidentForTimer(db, id),
     applyEffects: (effects) => applyEffects(db, effects),
+    listCalendars: () => calendars.listCalendars(db),
+    putCalendar: (calendar) => calendars.putCalendar(db, calendar),
+    deleteCalendar: (name) => calendars.deleteCalendar(db, name),
   };
 }
 
@@ -93,4 +97,5 @@ export class PostgresStore implements Store {
   latestForm = (formId: string) => forms.latestForm(this.knex, formId);
   openTaskCounts = (users: string[]) => tasks.openTaskCounts(this.knex, users);
   elementCounts = (definitionKey: string, now: Date) => instances.elementCounts(this.knex, definitionKey, now);
+  listCalendars = () => calendars.listCalendars(this.knex);
 }

@@ -24,3 +24,7 @@ export {
   MessageNotCorrelatedError,
 } from './errors/LifelineError.js';
 export { ExpressionError } from './expressions/feel.js';
+export type { SaveCalendarCommand } from './service/calendars.js';
+export { type BusinessCalendarDefinition, BusinessCalendar, validateBusinessCalendar } from './time/BusinessCalendar.js';
+export { CalendarNotFoundError } from './time/CalendarBook.js';
+export { parseDuration, addDuration } from './time/isoDuration.js';

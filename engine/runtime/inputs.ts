@@ -92,7 +92,7 @@ export function rearmCycle(rt: Runtime, timer: TimerRecord): void {
   if (!timer.cycle || !timer.activityInstanceId) return;
   const owner = rt.index.get(timer.activityInstanceId);
   if (!owner || owner.nodeId === timer.elementId) return;
-  const next = nextTimer(timer.cycle, timer.dueAt);
+  const next = nextTimer(timer.cycle, timer.dueAt, rt.timeContext(timer.elementId));
   if (!next) return;
   const id = rt.env.newId();
   rt.env.effects.timers.push({ ...timer, id, dueAt: next.dueAt, cycle: next.cycle, state: 'scheduled', createdAt: rt.env.now, firedAt: null });

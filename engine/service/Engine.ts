@@ -20,6 +20,8 @@ import { deliverMessage, deliverSignal } from './correlation.js';
 import { activateJobs, completeJob, failJob, throwJobError } from './jobs.js';
 import { fireDueTimers, fireTimer } from './timers.js';
 import { MessageNotCorrelatedError } from '../errors/LifelineError.js';
+import { deleteCalendar, saveCalendar, type SaveCalendarCommand } from './calendars.js';
+import type { CalendarRecord } from '../store/records.js';
 
 function checkVariables(variables: JsonObject | undefined): JsonObject {
   if (variables === undefined) return {};
@@ -300,5 +302,24 @@ export class Engine implements EngineApi {
 
   fireTimer(id: string): Promise<boolean> {
     return fireTimer(this.ctx, id);
+  }
+
+  // ── business calendars ───────────────────────────────────────────────────
+  listCalendars(): Promise<CalendarRecord[]> {
+    return this.ctx.store.listCalendars();
+  }
+
+  async getCalendar(name: string): Promise<CalendarRecord> {
+    const calendar = (await this.ctx.store.listCalendars()).find((c) => c.name === name);
+    if (!calendar) throw new NotFoundError('business calendar', name);
+    return calendar;
+  }
+
+  saveCalendar(command: SaveCalendarCommand): Promise<CalendarRecord> {
+    return saveCalendar(this.ctx, command);
+  }
+
+  deleteCalendar(name: string): Promise<void> {
+    return deleteCalendar(this.ctx, name);
   }
 }

@@ -14,7 +14,9 @@ import type {
   TimerRecord,
   UserTaskRecord,
   FormRecord,
+  CalendarRecord,
 } from '../store/records.js';
+import type { SaveCalendarCommand } from './calendars.js';
 import type { IncidentFilter, InstanceFilter, JobFilter, Page, PageRequest, TaskFilter } from '../store/Store.js';
 
 export interface DeployCommand {
@@ -144,4 +146,10 @@ export interface EngineApi {
   fireDueTimers(): Promise<number>;
   /** Fires one timer if it is still scheduled and due; false otherwise. */
   fireTimer(id: string): Promise<boolean>;
+
+  /** Business calendars: every one, one by name, create or replace (validated), delete. */
+  listCalendars(): Promise<CalendarRecord[]>;
+  getCalendar(name: string): Promise<CalendarRecord>;
+  saveCalendar(command: SaveCalendarCommand): Promise<CalendarRecord>;
+  deleteCalendar(name: string): Promise<void>;
 }

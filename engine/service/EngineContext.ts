@@ -10,6 +10,8 @@ import type { DefinitionRecord } from '../store/records.js';
 import { ProcessModel } from '../runtime/ProcessModel.js';
 import { NotFoundError } from '../errors/LifelineError.js';
 import { emptyDirectory, type Directory } from '../identity/Directory.js';
+import { CalendarCache } from './calendars.js';
+import type { CalendarBook } from '../time/CalendarBook.js';
 
 export interface EngineOptions {
   store: Store;
@@ -31,6 +33,8 @@ export interface TxScope {
   depth: number;
   /** The last saved state of every instance this transaction changed. */
   latest: Map<string, import('../store/records.js').InstanceRecord>;
+  /** The business calendars, once a step of this transaction needed them. */
+  calendars?: CalendarBook;
 }
 
 /** Deployed definitions are immutable: cached by id with their compiled models. */
@@ -43,6 +47,11 @@ export class ModelCache {
     const definition = await tx.getDefinition(id);
     if (!definition) throw new NotFoundError('process definition', id);
     return this.put(definition);
+  }
+
+  /** The cached entry of a definition already in hand, compiled once. */
+  cached(definition: DefinitionRecord): { definition: DefinitionRecord; model: ProcessModel } {
+    return this.definitions.get(definition.id) ?? this.put(definition);
   }
 
   put(definition: DefinitionRecord): { definition: DefinitionRecord; model: ProcessModel } {
@@ -58,6 +67,7 @@ export class ModelCache {
 
 export class EngineContext {
   readonly models = new ModelCache();
+  readonly calendars = new CalendarCache();
 
   constructor(readonly options: EngineOptions) {}
 
@@ -79,6 +89,12 @@ export class EngineContext {
 
   log(event: string, data: Record<string, unknown>): void {
     this.options.log?.(event, data);
+  }
+
+  /** The business calendars for a step of this transaction (loaded at most once per transaction, cached across them). */
+  async calendarBook(scope: TxScope): Promise<CalendarBook> {
+    scope.calendars ??= await this.calendars.get(scope.tx, scope.now);
+    return scope.calendars;
   }
 
   /** Runs `fn` in one transaction, then hands new timers to the scheduler (after commit only). */

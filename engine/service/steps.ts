@@ -27,8 +27,9 @@ interface StartOptions {
   instanceId?: string;
 }
 
-function env(ctx: EngineContext, scope: TxScope, instance: InstanceRecord, model: ProcessModel, actor: string | null): StepEnv {
+async function env(ctx: EngineContext, scope: TxScope, instance: InstanceRecord, model: ProcessModel, actor: string | null): Promise<StepEnv> {
   return {
+    calendars: await ctx.calendarBook(scope),
     now: scope.now,
     newId: () => ctx.newId(),
     instance: {
@@ -47,7 +48,7 @@ function env(ctx: EngineContext, scope: TxScope, instance: InstanceRecord, model
 
 /** Starts an instance of `definition` and runs it to its first wait states. */
 export async function startInTx(ctx: EngineContext, scope: TxScope, definition: DefinitionRecord, options: StartOptions): Promise<InstanceRecord> {
-  const { model } = ctx.models.put(definition);
+  const { model } = ctx.models.cached(definition);
   const instance: InstanceRecord = {
     id: options.instanceId ?? ctx.newId(),
     definitionId: definition.id,
@@ -66,7 +67,7 @@ export async function startInTx(ctx: EngineContext, scope: TxScope, definition: 
     updatedAt: scope.now,
     startedBy: options.actor ?? null,
   };
-  const stepEnv = env(ctx, scope, instance, model, options.actor ?? null);
+  const stepEnv = await env(ctx, scope, instance, model, options.actor ?? null);
   const rt = new Runtime(stepEnv, Runtime.newTree(stepEnv));
   startInstance(rt, options.variables ?? {}, options.startEventId);
   recordVariableChanges(rt, options.variables ?? {}, rt.tree.root.variables);
@@ -96,7 +97,7 @@ export async function stepInTx(
   const tree = instance.snapshot as ExecutionTree;
   const before = instance.variables;
   tree.root.variables = structuredClone(instance.variables);
-  const rt = new Runtime(env(ctx, scope, instance, model, actor), tree);
+  const rt = new Runtime(await env(ctx, scope, instance, model, actor), tree);
   input(rt, instance);
   recordVariableChanges(rt, before, tree.root.variables);
   return finish(ctx, scope, instance, rt, false);

@@ -21,7 +21,8 @@ export async function fireTimer(ctx: EngineContext, id: string): Promise<boolean
       if (!timer.instanceId) {
         if (!(await tx.markTimerFired(id, now))) return false;
         const { definition } = await ctx.models.get(tx, timer.definitionId);
-        const next = timer.cycle ? nextTimer(timer.cycle, timer.dueAt) : null;
+        const book = await ctx.calendarBook(scope);
+        const next = timer.cycle ? nextTimer(timer.cycle, timer.dueAt, book.context(definition.ir.nodes[timer.elementId]?.lifeline?.calendar ?? definition.ir.calendar)) : null;
         if (next) {
           await writeEffects(scope, { ...emptyEffects(), timers: [{ ...timer, id: ctx.newId(), dueAt: next.dueAt, cycle: next.cycle, state: 'scheduled', createdAt: now, firedAt: null }] });
         }

@@ -16,6 +16,7 @@ import type {
   SubscriptionRecord,
   TimerRecord,
   UserTaskRecord,
+  CalendarRecord,
 } from './records.js';
 
 /** A page of results with the total count for the same filter. */
@@ -144,6 +145,14 @@ export interface StoreTx {
 
   /** Writes all effects of a step. */
   applyEffects(effects: Effects): Promise<void>;
+
+  // business calendars
+  /** Every stored calendar, by name. */
+  listCalendars(): Promise<CalendarRecord[]>;
+  /** Creates or replaces a calendar; marking it default unmarks the previous default. */
+  putCalendar(calendar: CalendarRecord): Promise<void>;
+  /** Deletes a calendar; false when there was none of that name. */
+  deleteCalendar(name: string): Promise<boolean>;
 }
 
 /** Read-only queries outside a transaction, for APIs and monitoring. */
@@ -166,6 +175,8 @@ export interface StoreQueries {
   elementCounts(definitionKey: string, now: Date): Promise<Record<string, { active: number; incidents: number; overdue: number }>>;
   /** Counts of open tasks per assignee among `users` (for least-loaded assignment). */
   openTaskCounts(users: string[]): Promise<Record<string, number>>;
+  /** Every stored business calendar, by name. */
+  listCalendars(): Promise<CalendarRecord[]>;
 }
 
 /** The engine's persistence port. */

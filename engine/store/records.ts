@@ -191,3 +191,13 @@ export interface HistoryEventRecord {
   actor: string | null;
   data: JsonObject | null;
 }
+
+/** A business calendar stored by an admin: working days and hours, holidays, time zone. */
+export interface CalendarRecord {
+  name: string;
+  definition: import('../time/BusinessCalendar.js').BusinessCalendarDefinition;
+  /** The calendar a `lifeline:calendar` without a name means; at most one is default. */
+  isDefault: boolean;
+  updatedAt: Date;
+  updatedBy: string | null;
+}

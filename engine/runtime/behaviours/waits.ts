@@ -6,6 +6,7 @@
 import type { EventDefinition, NodeIR, TimerDefinition } from '../../ir/types.js';
 import { evaluateExpr, evaluateRaw, evaluateString, evaluateStringList, ExpressionError } from '../../expressions/feel.js';
 import { resolveTimer } from '../../time/timerExpression.js';
+import { resolveDueDate } from '../../time/dueDate.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { visibleVariables } from '../variables.js';
@@ -14,9 +15,10 @@ import { visibleVariables } from '../variables.js';
 export function openTimer(rt: Runtime, owner: Execution, elementId: string, timer: TimerDefinition): void {
   const variables = rt.context(owner);
   const value = evaluateRaw(timer.value, variables);
+  const time = rt.timeContext(elementId);
   let resolved;
   try {
-    resolved = resolveTimer(timer.kind, value, rt.env.now);
+    resolved = resolveTimer(timer.kind, value, rt.env.now, time);
   } catch (e) {
     throw new ExpressionError(`${elementId}: invalid timer value ${JSON.stringify(String(value))}: ${(e as Error).message}`, timer.value.source);
   }
@@ -99,12 +101,16 @@ export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): v
   const variables = visibleVariables(rt.index, execution);
   const context = rt.context(execution);
   const optionalString = (expr: typeof def.assignee, what: string) => (expr ? nullIfEmpty(evaluateString(expr, context, `${node.id} ${what}`)) : null);
+  const time = rt.timeContext(node.id);
   const optionalDate = (expr: typeof def.dueDate, what: string) => {
-    const text = optionalString(expr, what);
-    if (text === null) return null;
-    const date = new Date(text);
-    if (Number.isNaN(date.getTime())) throw new ExpressionError(`${node.id}: ${what} '${text}' is not an ISO 8601 date-time`, expr!.source);
-    return date;
+    if (!expr) return null;
+    const value = evaluateRaw(expr, context);
+    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
+    try {
+      return resolveDueDate(value, rt.env.now, time);
+    } catch (e) {
+      throw new ExpressionError(`${node.id}: ${what}: ${(e as Error).message}`, expr.source);
+    }
   };
   const priority = def.priority ? Number(evaluateExpr(def.priority, context)) : 50;
   if (!Number.isFinite(priority)) throw new ExpressionError(`${node.id}: priority must be a number`, def.priority!.source);
