@@ -5,7 +5,7 @@
  */
 import pino from 'pino';
 import { Engine, systemClock } from '../engine/index.js';
-import { AgendaScheduler, PostgresDirectory, PostgresStore, createKnex, migrate, startEmbeddedPostgres } from '../db/index.js';
+import { AgendaScheduler, PostgresStore, createKnex, migrate, startEmbeddedPostgres } from '../db/index.js';
 import { loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { DEMO_PASSWORD, seedDemo } from './seed.js';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     store: new PostgresStore(knex),
     clock: systemClock,
     scheduler,
-    directory: new PostgresDirectory(knex),
+    directory: 'store',
     log: (event, data) => logger.warn({ event, ...data }, event),
   });
   await scheduler.start();

@@ -15,6 +15,7 @@ import * as incidents from './repositories/incidents.js';
 import * as historyRepo from './repositories/history.js';
 import { applyEffects } from './repositories/effects.js';
 import * as calendars from './repositories/calendars.js';
+import * as assignment from './repositories/assignment.js';
 import type { Db } from './repositories/rows.js';
 
 /** The StoreTx of one transaction: each method is a repository function on `db`. */
@@ -50,7 +51,14 @@ function txMethods(db: Db): StoreTx {
     },
     getIncident: (id) => incidents.getIncident(db, id),
     getIncidentForTimer: (id) => incidents.getIncidentForTimer(db, id),
+    getIncidentForTask: (id) => incidents.getIncidentForTask(db, id),
     applyEffects: (effects) => applyEffects(db, effects),
+    membersOf: (groups) => assignment.membersOf(db, groups),
+    unknownUsers: (users) => assignment.unknownUsers(db, users),
+    managersOf: (users) => assignment.managersOf(db, users),
+    assignmentLoads: (users) => assignment.assignmentLoads(db, users),
+    lockRotation: (key) => assignment.lockRotation(db, key),
+    saveRotation: (key, assignee) => assignment.saveRotation(db, key, assignee),
     listCalendars: () => calendars.listCalendars(db),
     putCalendar: (calendar) => calendars.putCalendar(db, calendar),
     deleteCalendar: (name) => calendars.deleteCalendar(db, name),

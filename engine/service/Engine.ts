@@ -21,6 +21,7 @@ import { activateJobs, completeJob, failJob, throwJobError } from './jobs.js';
 import { fireDueTimers, fireTimer } from './timers.js';
 import { MessageNotCorrelatedError } from '../errors/LifelineError.js';
 import { deleteCalendar, saveCalendar, type SaveCalendarCommand } from './calendars.js';
+import { assignTask, retryUnknownAssignee } from './tasks.js';
 import type { CalendarRecord } from '../store/records.js';
 
 function checkVariables(variables: JsonObject | undefined): JsonObject {
@@ -184,7 +185,7 @@ export class Engine implements EngineApi {
   }
 
   assignTask(id: string, assignee: string | null, actor?: string): Promise<UserTaskRecord> {
-    return this.changeTask(id, actor ?? null, () => ({ assignee, claimedAt: assignee ? this.ctx.now() : null }), 'task.assigned');
+    return assignTask(this.ctx, id, assignee, actor ?? null);
   }
 
   async completeTask(id: string, variables?: JsonObject, actor?: string): Promise<void> {
@@ -275,6 +276,9 @@ export class Engine implements EngineApi {
           }
           return;
         }
+        case 'unknown_assignee':
+          await retryUnknownAssignee(this.ctx, scope, incident, actor);
+          return;
         case 'called_process_missing':
           throw new ConflictError(`incident ${id}: deploy process for ${incident.elementId} first, then modify the instance to re-enter ${incident.elementId}`);
       }

@@ -17,8 +17,12 @@ export interface EngineOptions {
   store: Store;
   clock: Clock;
   scheduler: Scheduler;
-  /** Group membership, for assignment strategies (least-loaded); none by default. */
-  directory?: Directory;
+  /**
+   * Users and groups: `'store'` reads the Store's identity tables in each
+   * step's transaction (and refuses unknown assignees); a Directory serves
+   * identities kept elsewhere; none by default (no groups, nobody checked).
+   */
+  directory?: Directory | 'store';
   /** Where engine notices go (uncorrelated internal messages, incidents); silent by default. */
   log?: (event: string, data: Record<string, unknown>) => void;
 }
@@ -71,8 +75,12 @@ export class EngineContext {
 
   constructor(readonly options: EngineOptions) {}
 
-  get directory(): Directory {
-    return this.options.directory ?? emptyDirectory;
+  /** The directory for a step of this transaction: the Store's identity tables through the step's own transaction, or the configured one. */
+  people(scope: TxScope): Directory {
+    const configured = this.options.directory;
+    if (configured !== 'store') return configured ?? emptyDirectory;
+    const { tx } = scope;
+    return { membersOf: (groups) => tx.membersOf(groups), unknownUsers: (users) => tx.unknownUsers(users), managersOf: (users) => tx.managersOf(users) };
   }
 
   get store(): Store {

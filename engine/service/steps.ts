@@ -14,7 +14,8 @@ import { ConflictError, LifelineError, NotFoundError } from '../errors/LifelineE
 import type { EngineContext, TxScope } from './EngineContext.js';
 import type { ProcessModel } from '../runtime/ProcessModel.js';
 import { deliverMessage, deliverSignal } from './correlation.js';
-import { applyAssignmentStrategies } from './assignment.js';
+import { assignNewTasks } from './assignment.js';
+import { historyNote } from './history.js';
 
 const MAX_DEPTH = 32;
 
@@ -139,7 +140,7 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
       resolvedAt: null,
     });
   }
-  if (effects.tasks.length) await applyAssignmentStrategies(ctx, rt.model, effects.tasks);
+  if (effects.tasks.length) await assignNewTasks(ctx, scope, instance, rt.model, effects);
   if (isNew) await scope.tx.insertInstance(instance);
   else await scope.tx.updateInstance(instance);
   instance.revision += isNew ? 0 : 1;
@@ -234,7 +235,4 @@ async function startCalled(ctx: EngineContext, scope: TxScope, parent: InstanceR
   });
 }
 
-/** A history line that is not produced by the runtime (job failures, task claims...). */
-export function historyNote(instanceId: string, at: Date, type: string, elementId: string | null, data: JsonObject | null, actor: string | null = null) {
-  return { instanceId, type, elementId, elementType: null, activityInstanceId: null, at, actor, data };
-}
+export { historyNote };

@@ -135,6 +135,8 @@ export interface StoreTx {
   getIncident(id: string): Promise<IncidentRecord | undefined>;
   /** The open incident raised for a timer, if any. */
   getIncidentForTimer(timerId: string): Promise<IncidentRecord | undefined>;
+  /** The open incident raised for a user task (an unknown assignee), if any. */
+  getIncidentForTask(taskId: string): Promise<IncidentRecord | undefined>;
   /** Sets a scheduled timer's state back to scheduled (retrying its incident) and its due time. */
   rescheduleTimer(id: string, dueAt: Date): Promise<void>;
 
@@ -145,6 +147,20 @@ export interface StoreTx {
 
   /** Writes all effects of a step. */
   applyEffects(effects: Effects): Promise<void>;
+
+  // people, for assignment and notifications (read in the step's transaction)
+  /** User ids of the members of `groups`. */
+  membersOf(groups: string[]): Promise<string[]>;
+  /** Of `users`, those that are not users. */
+  unknownUsers(users: string[]): Promise<string[]>;
+  /** The manager of each of `users` (null when none is recorded). */
+  managersOf(users: string[]): Promise<Record<string, string | null>>;
+  /** Open tasks per user, after locking the users for assignment until commit (concurrent choices serialise). */
+  assignmentLoads(users: string[]): Promise<Record<string, number>>;
+  /** The last assignee of a round-robin rotation, row-locked until commit. */
+  lockRotation(key: string): Promise<string | null>;
+  /** Records who got the last task of a rotation. */
+  saveRotation(key: string, assignee: string): Promise<void>;
 
   // business calendars
   /** Every stored calendar, by name. */

@@ -151,11 +151,13 @@ export interface IncidentRecord {
   activityInstanceId: string | null;
   elementId: string | null;
   definitionKey: string;
-  type: 'job_no_retries' | 'unhandled_error' | 'expression_failed' | 'called_process_missing';
+  type: 'job_no_retries' | 'unhandled_error' | 'expression_failed' | 'called_process_missing' | 'unknown_assignee';
   message: string;
   jobId: string | null;
   /** Incidents of timers whose step failed: retrying fires the timer again. */
   timerId?: string | null;
+  /** Incidents of user tasks (an assignee that does not exist): assigning the task resolves it. */
+  taskId?: string | null;
   state: IncidentState;
   createdAt: Date;
   resolvedAt: Date | null;
