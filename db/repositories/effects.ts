@@ -10,6 +10,7 @@ import { jobRows } from './jobs.js';
 import { subscriptionRows } from './subscriptions.js';
 import { incidentRows } from './incidents.js';
 import { historyRows } from './history.js';
+import { notificationRows } from './notifications.js';
 
 /**
  * Inserts (tasks, timers, jobs, subscriptions, incidents), then cancels
@@ -28,5 +29,6 @@ export async function applyEffects(db: Db, effects: Effects): Promise<void> {
   if (effects.cancelJobs.length) await db('jobs').whereIn('id', effects.cancelJobs).whereIn('state', ['activatable', 'activated', 'failed']).update({ state: 'cancelled', lock_expires_at: null });
   if (effects.cancelSubscriptions.length) await db('message_subscriptions').whereIn('id', effects.cancelSubscriptions).andWhere({ state: 'open' }).update({ state: 'cancelled' });
   if (effects.resolveIncidents.length) await db('incidents').whereIn('id', effects.resolveIncidents).andWhere({ state: 'open' }).update({ state: 'resolved', resolved_at: now });
+  if (effects.notifications.length) await db('notifications').insert(effects.notifications.map((r) => notificationRows.toRow(r)));
   if (effects.history.length) await db('history_events').insert(effects.history.map(({ seq: _seq, ...r }) => historyRows.toRow(r)));
 }

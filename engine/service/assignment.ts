@@ -16,6 +16,7 @@ import type { Effects } from '../store/Store.js';
 import type { ProcessModel } from '../runtime/ProcessModel.js';
 import type { EngineContext, TxScope } from './EngineContext.js';
 import { historyNote } from './history.js';
+import { assignmentNotice, notificationsFor } from './notifications.js';
 
 /** One choice: who, and what it was based on (for the history line). */
 export interface AssignmentChoice {
@@ -85,4 +86,7 @@ export async function assignNewTasks(ctx: EngineContext, scope: TxScope, instanc
     history.push(historyNote(instance.id, scope.now, 'task.assigned', task.elementId, { taskId: task.id, assignee: choice.assignee, ...choice.data }));
   }
   effects.history.push(...history);
+  for (const task of effects.tasks) {
+    if (task.assignee) effects.notifications.push(...notificationsFor(ctx, scope, [task.assignee], assignmentNotice(task)));
+  }
 }

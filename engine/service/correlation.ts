@@ -7,7 +7,9 @@ import type { JsonObject } from '../store/records.js';
 import type { CorrelateResult } from './EngineApi.js';
 import type { EngineContext, TxScope } from './EngineContext.js';
 import { triggerEvent } from '../runtime/inputs.js';
-import { startInTx, stepInTx } from './steps.js';
+import { startInTx, stepInTx, writeEffects } from './steps.js';
+import { historyNote } from './history.js';
+import { emptyEffects } from '../store/Store.js';
 
 export interface MessageDelivery {
   name: string;
@@ -27,6 +29,7 @@ export async function deliverMessage(ctx: EngineContext, scope: TxScope, message
     if (!(await scope.tx.markSubscriptionCorrelated(subscription.id))) continue;
     const instanceId = subscription.instanceId;
     await stepInTx(ctx, scope, instanceId, message.actor ?? null, (rt) => {
+      rt.history('message.correlated', rt.index.get(subscription.activityInstanceId!) ?? null, { name: message.name, correlationKey: message.correlationKey ?? null });
       triggerEvent(rt, subscription.activityInstanceId!, subscription.elementId, message.variables, { subscription: subscription.id });
     });
     reached.add(instanceId);
@@ -42,6 +45,7 @@ export async function deliverMessage(ctx: EngineContext, scope: TxScope, message
       startEventId: start.elementId,
       actor: message.actor ?? null,
     });
+    await writeEffects(scope, { ...emptyEffects(), history: [historyNote(instance.id, scope.now, 'message.correlated', start.elementId, { name: message.name, correlationKey: message.correlationKey ?? null })] });
     result.started.push({ instanceId: instance.id, elementId: start.elementId });
     if (!message.all) break;
   }

@@ -12,6 +12,7 @@ import { emptyEffects } from '../store/Store.js';
 import type { EngineContext, TxScope } from './EngineContext.js';
 import { historyNote } from './history.js';
 import { stepInTx, writeEffects } from './steps.js';
+import { assignmentNotice, notificationsFor } from './notifications.js';
 
 async function openTask(scope: TxScope, id: string): Promise<UserTaskRecord> {
   const task = await scope.tx.getTask(id);
@@ -25,11 +26,12 @@ async function refuseUnknown(ctx: EngineContext, scope: TxScope, assignee: strin
   if (unknown?.length) throw new ValidationError(`'${assignee}' is not a user: a task can only be assigned to a user`, { assignee });
 }
 
-/** Writes a new assignee on an open task (under the instance lock), with its history line and incident resolution. */
-async function setAssignee(ctx: EngineContext, scope: TxScope, task: UserTaskRecord, assignee: string | null, actor: string | null, data: Record<string, unknown> = {}): Promise<UserTaskRecord> {
-  const patch = { assignee, claimedAt: assignee ? scope.now : null };
+/** Writes a new assignee on an open task (under the instance lock), with its history line, incident resolution and the assignee's notification. */
+export async function setAssignee(ctx: EngineContext, scope: TxScope, task: UserTaskRecord, assignee: string | null, actor: string | null, data: Record<string, unknown> = {}, candidates: Partial<Pick<UserTaskRecord, 'candidateGroups' | 'candidateUsers'>> = {}): Promise<UserTaskRecord> {
+  const patch = { assignee, claimedAt: assignee ? scope.now : null, ...candidates };
   await scope.tx.updateOpenTask(task.id, patch);
   const effects = emptyEffects();
+  if (assignee && assignee !== actor) effects.notifications.push(...notificationsFor(ctx, scope, [assignee], assignmentNotice({ ...task, ...patch })));
   effects.history.push(historyNote(task.instanceId, scope.now, 'task.assigned', task.elementId, { taskId: task.id, assignee, ...data }, actor));
   const incident = assignee ? await scope.tx.getIncidentForTask(task.id) : undefined;
   if (incident) {

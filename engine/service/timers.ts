@@ -10,6 +10,7 @@ import { rearmCycle, triggerEvent } from '../runtime/inputs.js';
 import { nextTimer } from '../time/timerExpression.js';
 import type { EngineContext } from './EngineContext.js';
 import { historyNote, startInTx, stepInTx, writeEffects } from './steps.js';
+import { fireSlaCheck } from './sla.js';
 
 /** Fires one timer if it is still scheduled and due. */
 export async function fireTimer(ctx: EngineContext, id: string): Promise<boolean> {
@@ -29,6 +30,7 @@ export async function fireTimer(ctx: EngineContext, id: string): Promise<boolean
         await startInTx(ctx, scope, definition, { startEventId: timer.elementId });
         return true;
       }
+      if (timer.purpose) return fireSlaCheck(ctx, scope, timer);
       let fired = false;
       const stepped = await stepInTx(
         ctx, scope, timer.instanceId, null,

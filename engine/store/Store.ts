@@ -17,6 +17,8 @@ import type {
   TimerRecord,
   UserTaskRecord,
   CalendarRecord,
+  NotificationRecord,
+  EmailRecord,
 } from './records.js';
 
 /** A page of results with the total count for the same filter. */
@@ -38,6 +40,8 @@ export interface Effects {
   subscriptions: SubscriptionRecord[];
   incidents: IncidentRecord[];
   history: HistoryEventRecord[];
+  /** In-app notifications (their email copies are sent by the email worker). */
+  notifications: NotificationRecord[];
   /** Ids of open rows that end now because their activity ended or was interrupted. */
   cancelTasks: string[];
   cancelTimers: string[];
@@ -74,8 +78,37 @@ export interface TaskFilter extends PageRequest {
   definitionKey?: string;
   businessKey?: string;
   elementId?: string;
-  sort?: 'created' | 'due' | 'priority';
+  sort?: 'created' | 'due' | 'priority' | 'sla';
   order?: 'asc' | 'desc';
+  /** Tasks whose SLA is in this state at `now` (the target is the SLA breach moment, else the due date). */
+  slaState?: SlaState;
+  /** The moment SLA states are judged at (the engine's clock). */
+  now?: Date;
+}
+
+/** Where a task stands against its SLA (or due date): on time, at risk, breached. */
+export type SlaState = 'on_time' | 'at_risk' | 'breached';
+
+export interface NotificationFilter extends PageRequest {
+  userId: string;
+  unread?: boolean;
+}
+
+export interface EmailFilter extends PageRequest {
+  state?: EmailRecord['state'];
+  businessKey?: string;
+  instanceId?: string;
+}
+
+/** Everything about one customer (business key), in time order, for the customer timeline. */
+export interface TimelineEntry {
+  at: Date;
+  kind: 'instance.started' | 'instance.ended' | 'task.created' | 'task.completed' | 'message' | 'notification' | 'email';
+  instanceId: string | null;
+  definitionKey: string | null;
+  elementId: string | null;
+  title: string;
+  data: Record<string, unknown>;
 }
 
 export interface IncidentFilter extends PageRequest {
@@ -162,6 +195,25 @@ export interface StoreTx {
   /** Records who got the last task of a rotation. */
   saveRotation(key: string, assignee: string): Promise<void>;
 
+  /** Moves an open task's SLA moments (a reassignment keeps them; tests and repairs may move them). */
+  setTaskSla(id: string, sla: { slaAtRiskAt: Date | null; slaBreachAt: Date | null }): Promise<void>;
+
+  // notifications and mail
+  /** Marks a user's notifications read (all unread ones when `ids` is absent); returns how many changed. */
+  markNotificationsRead(userId: string, ids: string[] | undefined, at: Date): Promise<number>;
+  /** Claims up to `max` notifications whose email copy is pending and due (SKIP LOCKED). */
+  claimNotificationEmails(max: number, now: Date): Promise<NotificationRecord[]>;
+  /** Records what became of a notification's email copy (or when to try again). */
+  settleNotificationEmail(id: string, patch: { emailState: NotificationRecord['emailState']; error?: string | null; nextAt?: Date | null; attempts?: number }): Promise<void>;
+  /** Stores a mail (sent, held in the outbox, or failed). */
+  insertEmail(email: EmailRecord): Promise<void>;
+  /** The mail sent for an `email` job, if one was (a worker that crashed after sending must not send twice). */
+  emailForJob(jobId: string): Promise<EmailRecord | undefined>;
+  /** Email addresses of users (users without one are absent). */
+  emailsOf(users: string[]): Promise<Record<string, string>>;
+  /** Which of `ids` are groups. */
+  groupsAmong(ids: string[]): Promise<string[]>;
+
   // business calendars
   /** Every stored calendar, by name. */
   listCalendars(): Promise<CalendarRecord[]>;
@@ -193,6 +245,14 @@ export interface StoreQueries {
   openTaskCounts(users: string[]): Promise<Record<string, number>>;
   /** Every stored business calendar, by name. */
   listCalendars(): Promise<CalendarRecord[]>;
+  /** A user's notifications, newest first, with the total and the unread count. */
+  listNotifications(filter: NotificationFilter): Promise<Page<NotificationRecord> & { unread: number }>;
+  /** Mails sent and held, newest first. */
+  listEmails(filter: EmailFilter): Promise<Page<EmailRecord>>;
+  /** Open tasks per process key and SLA state at `now` (monitoring and /metrics). */
+  slaCounts(now: Date): Promise<Record<string, Record<SlaState, number>>>;
+  /** Everything about a business key, oldest first. */
+  timeline(businessKey: string, limit: number): Promise<TimelineEntry[]>;
 }
 
 /** The engine's persistence port. */
@@ -210,6 +270,7 @@ export function emptyEffects(): Effects {
     subscriptions: [],
     incidents: [],
     history: [],
+    notifications: [],
     cancelTasks: [],
     cancelTimers: [],
     cancelJobs: [],

@@ -10,6 +10,7 @@ import { resolveDueDate } from '../../time/dueDate.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { visibleVariables } from '../variables.js';
+import { openSla } from './sla.js';
 
 /** Opens a timer row for `elementId` (a catch event, boundary event or event subprocess start). */
 export function openTimer(rt: Runtime, owner: Execution, elementId: string, timer: TimerDefinition): void {
@@ -115,6 +116,8 @@ export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): v
   const priority = def.priority ? Number(evaluateExpr(def.priority, context)) : 50;
   if (!Number.isFinite(priority)) throw new ExpressionError(`${node.id}: priority must be a number`, def.priority!.source);
   const id = rt.env.newId();
+  const sla = openSla(rt, execution, node, id);
+  const dueAt = optionalDate(def.dueDate, 'due date') ?? sla.slaBreachAt;
   rt.env.effects.tasks.push({
     id,
     instanceId: rt.env.instance.id,
@@ -127,7 +130,7 @@ export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): v
     candidateGroups: def.candidateGroups ? evaluateStringList(def.candidateGroups, context, `${node.id} candidate groups`) : [],
     candidateUsers: def.candidateUsers ? evaluateStringList(def.candidateUsers, context, `${node.id} candidate users`) : [],
     priority,
-    dueAt: optionalDate(def.dueDate, 'due date'),
+    dueAt,
     followUpAt: optionalDate(def.followUpDate, 'follow-up date'),
     formKey: def.formKey ?? null,
     formId: def.formId ?? null,
@@ -138,6 +141,7 @@ export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): v
     claimedAt: null,
     completedAt: null,
     completedBy: null,
+    ...sla,
   });
   execution.waits!.tasks.push(id);
   rt.history('task.created', execution, { taskId: id });
