@@ -9,6 +9,7 @@ import { AgendaScheduler, PostgresStore, createKnex, migrate, startEmbeddedPostg
 import { loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { DEMO_PASSWORD, seedDemo } from './seed.js';
+import { startBuiltInWorkers } from '../workers/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   const missed = await engine.fireDueTimers();
   if (missed) logger.info({ fired: missed }, 'fired timers that came due while Lifeline was down');
   if (config.demoData) await seedDemo(knex, engine, systemClock.now());
+  const workers = startBuiltInWorkers({ engine, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, log: (event, data) => logger.warn({ event, ...data }, event) });
+  if (!config.smtpUrl) logger.info('SMTP_URL is not set: mails wait in the outbox (GET /api/emails?state=outbox)');
   const server = createServer({ engine, knex, clock: systemClock, config }, logger);
   const { port } = await server.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     };
     await quietly('server', () => server.close());
     await quietly('scheduler', () => scheduler.stop());
+    await quietly('built-in workers', () => workers.stop());
     await quietly('database pool', () => knex.destroy());
     if (embedded) await quietly('embedded PostgreSQL', () => embedded.stop());
     logger.info('stopped');

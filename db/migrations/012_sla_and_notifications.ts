@@ -5,7 +5,8 @@
  * - every user has an inbox of notifications, each with the state of its
  *   email copy (the email worker sends pending ones);
  * - every mail the server sends or holds is a row: without SMTP they wait
- *   in this outbox, nothing is dropped.
+ *   in this outbox, nothing is dropped;
+ * - jobs carry their instance's business key (a mail is filed under its customer).
  */
 import type { Knex } from 'knex';
 
@@ -18,6 +19,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('timers', (t) => {
     t.text('purpose');
     t.uuid('task_id');
+  });
+  await knex.schema.alterTable('jobs', (t) => {
+    t.text('business_key');
   });
   await knex.schema.createTable('notifications', (t) => {
     t.uuid('id').primary();

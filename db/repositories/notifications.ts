@@ -24,16 +24,16 @@ export async function markNotificationsRead(db: Db, userId: string, ids: string[
 }
 
 /** Claims notifications whose email copy is pending and due, oldest first, skipping rows other workers hold. */
-export async function claimNotificationEmails(db: Db, max: number, now: Date): Promise<NotificationRecord[]> {
+export async function claimNotificationEmails(db: Db, max: number, now: Date): Promise<(NotificationRecord & { emailAttempts: number })[]> {
   const rows = await db('notifications')
-    .select(COLUMNS)
+    .select([...COLUMNS, 'email_attempts'])
     .where({ email_state: 'pending' })
     .andWhere((q) => q.whereNull('email_next_at').orWhere('email_next_at', '<=', now))
     .orderBy('created_at')
     .limit(max)
     .forUpdate()
     .skipLocked();
-  return rows.map((row) => notificationRows.fromRow(row));
+  return rows.map((row) => notificationRows.fromRow(row) as NotificationRecord & { emailAttempts: number });
 }
 
 /** Records what became of a notification's email copy, or when to try again. */

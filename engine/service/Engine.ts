@@ -356,7 +356,7 @@ export class Engine implements EngineApi {
     return emailForJob(this.ctx, jobId);
   }
 
-  claimNotificationEmails(max: number): Promise<{ notification: NotificationRecord; email: string | null }[]> {
+  claimNotificationEmails(max: number): Promise<{ notification: NotificationRecord; email: string | null; attempts: number }[]> {
     return claimNotificationEmails(this.ctx, max);
   }
 

@@ -60,14 +60,14 @@ export function emailForJob(ctx: EngineContext, jobId: string): Promise<EmailRec
 }
 
 /** Claims notifications whose email copy is due, with their recipient's address. */
-export async function claimNotificationEmails(ctx: EngineContext, max: number): Promise<{ notification: NotificationRecord; email: string | null }[]> {
+export async function claimNotificationEmails(ctx: EngineContext, max: number): Promise<{ notification: NotificationRecord; email: string | null; attempts: number }[]> {
   return ctx.transaction(async ({ tx, now }) => {
     const claimed = await tx.claimNotificationEmails(max, now);
     if (claimed.length === 0) return [];
     const emails = await tx.emailsOf([...new Set(claimed.map((n) => n.userId))]);
     // claimed for a minute: another worker skips them meanwhile
     for (const n of claimed) await tx.settleNotificationEmail(n.id, { emailState: 'pending', nextAt: new Date(now.getTime() + 60_000) });
-    return claimed.map((notification) => ({ notification, email: emails[notification.userId] ?? null }));
+    return claimed.map(({ emailAttempts, ...notification }) => ({ notification, email: emails[notification.userId] ?? null, attempts: emailAttempts }));
   });
 }
 

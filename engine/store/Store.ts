@@ -202,7 +202,7 @@ export interface StoreTx {
   /** Marks a user's notifications read (all unread ones when `ids` is absent); returns how many changed. */
   markNotificationsRead(userId: string, ids: string[] | undefined, at: Date): Promise<number>;
   /** Claims up to `max` notifications whose email copy is pending and due (SKIP LOCKED). */
-  claimNotificationEmails(max: number, now: Date): Promise<NotificationRecord[]>;
+  claimNotificationEmails(max: number, now: Date): Promise<(NotificationRecord & { emailAttempts: number })[]>;
   /** Records what became of a notification's email copy (or when to try again). */
   settleNotificationEmail(id: string, patch: { emailState: NotificationRecord['emailState']; error?: string | null; nextAt?: Date | null; attempts?: number }): Promise<void>;
   /** Stores a mail (sent, held in the outbox, or failed). */

@@ -149,6 +149,8 @@ export interface JobRecord {
   nextRunAt: Date;
   lastError: string | null;
   createdAt: Date;
+  /** The business key of the job's instance (the customer a mail is filed under). */
+  businessKey?: string | null;
 }
 
 export type IncidentState = 'open' | 'resolved';

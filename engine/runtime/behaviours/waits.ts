@@ -92,6 +92,7 @@ export function openJob(rt: Runtime, execution: Execution, node: NodeIR): void {
     nextRunAt: rt.env.now,
     lastError: null,
     createdAt: rt.env.now,
+    businessKey: rt.env.instance.businessKey,
   });
   execution.waits!.jobs.push(id);
 }
