@@ -9,5 +9,7 @@ import { jobRoutes } from './jobs.js';
 import { operationRoutes } from './operations.js';
 import { identityRoutes } from './identity.js';
 import { calendarRoutes } from './calendars.js';
+import { notificationRoutes } from './notifications.js';
+import { customerRoutes } from './customers.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes];
