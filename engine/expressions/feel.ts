@@ -53,6 +53,42 @@ export function toJson(value: unknown): unknown {
   return value;
 }
 
+const namesBySource = new Map<string, Set<string>>();
+
+/** Every identifier an expression mentions (cached per source text): a superset of the variables it reads. */
+function namesIn(source: string): Set<string> {
+  let names = namesBySource.get(source);
+  if (!names) {
+    names = new Set();
+    try {
+      parseExpression(source, {}, undefined).iterate({
+        enter(node) {
+          if (node.type.name === 'Identifier') names!.add(source.slice(node.from, node.to));
+        },
+      });
+    } catch {
+      // a syntax error surfaces when the expression is evaluated
+    }
+    if (namesBySource.size > 10_000) namesBySource.clear();
+    namesBySource.set(source, names);
+  }
+  return names;
+}
+
+/**
+ * The variables an expression can see, narrowed to those it mentions:
+ * feelin copies its whole context on every evaluation, so a big variable
+ * (a campaign's invitee list) would make every expression of every inner
+ * instance pay for it. Variable names are identifiers, so a name the
+ * expression does not mention cannot change its result.
+ */
+function narrow(source: string, variables: Record<string, unknown>): Record<string, unknown> {
+  const names = namesIn(source);
+  const context: Record<string, unknown> = {};
+  for (const name of names) if (name in variables) context[name] = variables[name];
+  return context;
+}
+
 /**
  * Evaluates an expression against variables and returns the raw FEEL value
  * (dates and durations stay FEEL objects: timers need them).
@@ -60,7 +96,7 @@ export function toJson(value: unknown): unknown {
 export function evaluateRaw(expr: Expr, variables: Record<string, unknown>): unknown {
   if (!expr.isFeel) return expr.source;
   try {
-    return evaluate(expr.source, variables).value;
+    return evaluate(expr.source, narrow(expr.source, variables)).value;
   } catch (e) {
     throw new ExpressionError(`failed to evaluate '=${expr.source}': ${(e as Error).message}`, expr.source);
   }
