@@ -34,6 +34,8 @@ function txMethods(db: Db): StoreTx {
     countInstances: (id) => definitions.countInstances(db, id),
     deleteDefinition: (id) => definitions.deleteDefinition(db, id),
     insertInstance: (i) => instances.insertInstance(db, i),
+    insertInstances: (list) => instances.insertInstances(db, list),
+    keysAwaited: (name, keys) => subscriptions.keysAwaited(db, name, keys),
     lockInstance: (id) => instances.lockInstance(db, id),
     updateInstance: (i) => instances.updateInstance(db, i),
     getTask: (id) => tasks.getTask(db, id),

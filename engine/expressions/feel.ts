@@ -89,12 +89,34 @@ function narrow(source: string, variables: Record<string, unknown>): Record<stri
   return context;
 }
 
+const PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const LITERAL_WORDS = new Set(['true', 'false', 'null']);
+
+/**
+ * A plain variable or path (`invitee.email`), read the way FEEL reads it (a
+ * missing name or property is null; a path on a list maps over it) without
+ * parsing: most mappings, assignees and keys are just that.
+ */
+function readPath(source: string, variables: Record<string, unknown>): unknown {
+  const [first, ...rest] = source.split('.');
+  let value: unknown = Object.prototype.hasOwnProperty.call(variables, first) ? variables[first] : null;
+  const step = (v: unknown, name: string): unknown => {
+    if (Array.isArray(v)) return v.map((item) => step(item, name));
+    if (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, name)) return (v as Record<string, unknown>)[name] ?? null;
+    return null;
+  };
+  for (const name of rest) value = step(value, name);
+  return value ?? null;
+}
+
 /**
  * Evaluates an expression against variables and returns the raw FEEL value
  * (dates and durations stay FEEL objects: timers need them).
  */
 export function evaluateRaw(expr: Expr, variables: Record<string, unknown>): unknown {
   if (!expr.isFeel) return expr.source;
+  const source = expr.source.trim();
+  if (PATH.test(source) && !LITERAL_WORDS.has(source) && typeof variables[source.split('.')[0]] !== 'function') return readPath(source, variables);
   try {
     return evaluate(expr.source, narrow(expr.source, variables)).value;
   } catch (e) {

@@ -12,6 +12,7 @@ import { NotFoundError } from '../errors/LifelineError.js';
 import { emptyDirectory, type Directory } from '../identity/Directory.js';
 import { CalendarCache } from './calendars.js';
 import type { CalendarBook } from '../time/CalendarBook.js';
+import { WriteBuffer } from './WriteBuffer.js';
 
 export interface EngineOptions {
   store: Store;
@@ -39,6 +40,8 @@ export interface TxScope {
   latest: Map<string, import('../store/records.js').InstanceRecord>;
   /** The business calendars, once a step of this transaction needed them. */
   calendars?: CalendarBook;
+  /** Message subscriptions opened in this transaction ("name\u0000key"): a batch delivery must not miss them. */
+  openedSubscriptions: Set<string>;
 }
 
 /** Deployed definitions are immutable: cached by id with their compiled models. */
@@ -109,8 +112,11 @@ export class EngineContext {
   async transaction<T>(fn: (scope: TxScope) => Promise<T>): Promise<T> {
     let scope!: TxScope;
     const result = await this.store.transaction(async (tx) => {
-      scope = { tx, now: this.now(), scheduled: [], cancelled: [], depth: 0, latest: new Map() };
-      return fn(scope);
+      const buffer = new WriteBuffer(tx);
+      scope = { tx: buffer.tx, now: this.now(), scheduled: [], cancelled: [], depth: 0, latest: new Map(), openedSubscriptions: new Set() };
+      const value = await fn(scope);
+      await buffer.flush();
+      return value;
     });
     if (scope.scheduled.length) await this.options.scheduler.schedule(scope.scheduled);
     if (scope.cancelled.length) await this.options.scheduler.cancel(scope.cancelled);

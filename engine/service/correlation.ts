@@ -52,6 +52,43 @@ export async function deliverMessage(ctx: EngineContext, scope: TxScope, message
   return result;
 }
 
+/**
+ * Delivers the messages one step published, in order, with one lookup per
+ * message name instead of two per message: which correlation keys open
+ * instance subscriptions wait for, and which start events the name has. A
+ * message whose key is awaited (or was subscribed to earlier in this
+ * transaction) takes the exact path of `deliverMessage`; the others start
+ * instances through the message start event, as `deliverMessage` would.
+ */
+export async function deliverMessages(ctx: EngineContext, scope: TxScope, messages: MessageDelivery[]): Promise<CorrelateResult[]> {
+  const awaited = new Map<string, Set<string>>();
+  const starts = new Map<string, Awaited<ReturnType<typeof scope.tx.findStartSubscriptions>>>();
+  for (const name of new Set(messages.map((m) => m.name))) {
+    const keys = [...new Set(messages.filter((m) => m.name === name && m.correlationKey !== undefined).map((m) => m.correlationKey!))];
+    awaited.set(name, new Set(await scope.tx.keysAwaited(name, keys)));
+    starts.set(name, await scope.tx.findStartSubscriptions('message', name));
+  }
+  const results: CorrelateResult[] = [];
+  for (const message of messages) {
+    const key = message.correlationKey;
+    const exact = key === undefined || awaited.get(message.name)!.has(key) || scope.openedSubscriptions.has(`${message.name}\u0000${key}`);
+    if (exact) {
+      results.push(await deliverMessage(ctx, scope, message));
+      continue;
+    }
+    const result: CorrelateResult = { correlated: [], started: [] };
+    const start = starts.get(message.name)![0];
+    if (start) {
+      const { definition } = await ctx.models.get(scope.tx, start.definitionId);
+      const instance = await startInTx(ctx, scope, definition, { businessKey: key ?? null, variables: message.variables, startEventId: start.elementId, actor: message.actor ?? null });
+      await writeEffects(scope, { ...emptyEffects(), history: [historyNote(instance.id, scope.now, 'message.correlated', start.elementId, { name: message.name, correlationKey: key ?? null })] });
+      result.started.push({ instanceId: instance.id, elementId: start.elementId });
+    }
+    results.push(result);
+  }
+  return results;
+}
+
 /** Broadcasts a signal to every waiting element and every signal start event. Returns the instances reached. */
 export async function deliverSignal(ctx: EngineContext, scope: TxScope, name: string, variables: JsonObject, actor: string | null = null): Promise<string[]> {
   const reached: string[] = [];

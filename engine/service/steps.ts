@@ -13,7 +13,7 @@ import { completeActivity, startInstance, terminateInstance, throwErrorAt } from
 import { ConflictError, LifelineError, NotFoundError } from '../errors/LifelineError.js';
 import type { EngineContext, TxScope } from './EngineContext.js';
 import type { ProcessModel } from '../runtime/ProcessModel.js';
-import { deliverMessage, deliverSignal } from './correlation.js';
+import { deliverMessage, deliverMessages, deliverSignal } from './correlation.js';
 import { assignNewTasks } from './assignment.js';
 import { historyNote } from './history.js';
 
@@ -153,6 +153,7 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
 /** Writes a step's effects and remembers timers for the scheduler. */
 export async function writeEffects(scope: TxScope, effects: Effects): Promise<void> {
   await scope.tx.applyEffects(effects);
+  for (const s of effects.subscriptions) if (s.kind === 'message' && s.instanceId) scope.openedSubscriptions.add(`${s.name}\u0000${s.correlationKey ?? ''}`);
   for (const timer of effects.timers) scope.scheduled.push({ id: timer.id, dueAt: timer.dueAt });
   scope.cancelled.push(...effects.cancelTimers);
 }
@@ -201,12 +202,14 @@ async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: Insta
       }),
     );
   }
-  for (const message of outbox.messages) {
+  if (outbox.messages.length) {
     await nested(scope, async () => {
-      const result = await deliverMessage(ctx, scope, { name: message.name, correlationKey: message.correlationKey ?? undefined, variables: message.variables });
-      if (result.correlated.length === 0 && result.started.length === 0) {
-        ctx.log('message.uncorrelated', { instanceId: instance.id, elementId: message.elementId, name: message.name, correlationKey: message.correlationKey });
-        await writeEffects(scope, { ...emptyEffects(), history: [historyNote(instance.id, scope.now, 'message.uncorrelated', message.elementId, { name: message.name, correlationKey: message.correlationKey })] });
+      const deliveries = outbox.messages.map((m) => ({ name: m.name, correlationKey: m.correlationKey ?? undefined, variables: m.variables }));
+      const results = outbox.messages.length === 1 ? [await deliverMessage(ctx, scope, deliveries[0])] : await deliverMessages(ctx, scope, deliveries);
+      const lost = outbox.messages.filter((_, i) => results[i].correlated.length === 0 && results[i].started.length === 0);
+      for (const message of lost) ctx.log('message.uncorrelated', { instanceId: instance.id, elementId: message.elementId, name: message.name, correlationKey: message.correlationKey });
+      if (lost.length) {
+        await writeEffects(scope, { ...emptyEffects(), history: lost.map((message) => historyNote(instance.id, scope.now, 'message.uncorrelated', message.elementId, { name: message.name, correlationKey: message.correlationKey })) });
       }
     });
   }

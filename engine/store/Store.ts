@@ -138,6 +138,8 @@ export interface StoreTx {
 
   // instances
   insertInstance(instance: InstanceRecord): Promise<void>;
+  /** Inserts many new instances at once (started together in one step). */
+  insertInstances(instances: InstanceRecord[]): Promise<void>;
   /** Reads and row-locks an instance (SELECT ... FOR UPDATE) for the rest of the transaction. */
   lockInstance(id: string): Promise<InstanceRecord | undefined>;
   /** Saves snapshot, variables, state, active elements; bumps the revision. */
@@ -162,6 +164,8 @@ export interface StoreTx {
   markSubscriptionCorrelated(id: string): Promise<boolean>;
   /** Open start-event subscriptions (instanceId null) of the latest definition versions. */
   findStartSubscriptions(kind: SubscriptionKind, name: string): Promise<SubscriptionRecord[]>;
+  /** Of `keys`, those an open instance subscription of message `name` waits for (one lookup for a batch of messages). */
+  keysAwaited(name: string, keys: string[]): Promise<string[]>;
   /** Cancels the open start timers and start subscriptions of earlier versions of a key. */
   cancelStartTriggers(definitionKey: string): Promise<void>;
 

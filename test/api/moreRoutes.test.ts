@@ -81,11 +81,11 @@ describe('API: the remaining routes', () => {
   });
 
   it('should correlate a message to a waiting instance through the API', async () => {
-    const started = await employee.post('/api/process-definitions/campaign-invitation/start', { variables: { invitees: [{ email: 'ann@example.com' }] } });
+    await employee.post('/api/process-definitions/campaign-invitation/start', { variables: { event: { id: 'fair', name: 'Fair', date: '2026-03-20', place: 'Hall 1' }, invitees: [{ id: 'ANN', email: 'ann@example.com' }] } });
     const worker = await api.withToken('worker');
     const [job] = (await worker.post('/api/jobs/activate', { type: 'email' })).body.jobs;
     await worker.post(`/api/jobs/${job.id}/complete`, {});
-    const correlated = await worker.post('/api/messages', { name: 'invitation-reply', correlationKey: 'ann@example.com', variables: { reply: 'yes' } });
-    expect(correlated.body.correlated).to.deep.equal([{ instanceId: started.body.id, elementId: 'replyReceived' }]);
+    const correlated = await worker.post('/api/messages', { name: 'campaign-reply', correlationKey: 'fair/ANN', variables: { attending: true } });
+    expect(correlated.body.correlated).to.deep.equal([{ instanceId: job.instanceId, elementId: 'replied' }]);
   });
 });
