@@ -39,7 +39,7 @@ describe('API: the remaining routes', () => {
 
   it('should start by definition id, refuse both or neither, and show history', async () => {
     const [definition] = (await designer.get('/api/process-definitions?key=renewal-reminder')).body.items;
-    const started = await employee.post('/api/process-instances', { definitionId: definition.id, variables: { contractEnd: '2026-06-30T00:00:00Z' } });
+    const started = await employee.post('/api/process-instances', { definitionId: definition.id, variables: { serviceEnd: '2026-06-30', responsible: 'employee' } });
     expect(started.status).to.equal(201);
     expect(started.body.activeElements).to.deep.equal(['thirtyDaysBeforeEnd']);
     expect((await employee.post('/api/process-instances', { definitionId: definition.id, definitionKey: 'renewal-reminder' })).status).to.equal(400);
