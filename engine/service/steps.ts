@@ -144,7 +144,8 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
   if (isNew) await scope.tx.insertInstance(instance);
   else await scope.tx.updateInstance(instance);
   instance.revision += isNew ? 0 : 1;
-  scope.latest.set(instance.id, instance);
+  // callers read back the instances they stepped themselves; instances started by deliveries (thousands, for a campaign) need not be kept
+  if (scope.depth === 0 || scope.latest.has(instance.id)) scope.latest.set(instance.id, instance);
   await writeEffects(scope, effects);
   await deliverOutbox(ctx, scope, instance, outbox);
   return instance;
