@@ -159,6 +159,10 @@ export interface NodeIR {
   /** Event subprocesses: `triggeredByEvent="true"`. */
   triggeredByEvent?: boolean;
   lifeline?: LifelineExtensions;
+  /** Activities with `isForCompensation="true"`: compensation handlers, entered only by compensation. */
+  isForCompensation?: boolean;
+  /** Receive tasks with `instantiate="true"` and no incoming flow: a message starts the process there. */
+  instantiate?: boolean;
 }
 
 /** A sequence flow. `condition` is set for conditional flows (FEEL). */

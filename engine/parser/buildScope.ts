@@ -55,6 +55,9 @@ export function buildScope(container: ModdleElement, kind: ScopeKind, ctx: Build
     }
   }
   wireFlows(scope, flows, ctx);
+  for (const node of Object.values(scope.nodes)) {
+    if (kind === 'process' && node.kind === 'receiveTask' && node.instantiate && node.incoming.length === 0) scope.startEvents.push(node.id);
+  }
   attachBoundaryEvents(scope, ctx);
   resolveLinks(scope, ctx.problems);
   return scope;

@@ -58,7 +58,8 @@ export interface ReadEventOptions {
  */
 export function readEventDefinition(element: ModdleElement, position: EventPosition, problems: Problems, options: ReadEventOptions = {}): EventDefinition {
   const id = element.id ?? '';
-  const definitions: ModdleElement[] = element.eventDefinitions ?? [];
+  // Definitions are nested, or shared at the top level and referenced by eventDefinitionRef.
+  const definitions: ModdleElement[] = [...(element.eventDefinitions ?? []), ...(element.eventDefinitionRef ?? [])];
   if (definitions.length > 1) {
     const labels = definitions.map((d) => definitionLabel(d.$type)).join(', ');
     problems.at(id, `has several event definitions (${labels}): multiple and parallel multiple events are not supported`);

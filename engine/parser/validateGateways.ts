@@ -47,7 +47,8 @@ export function validateGateways(scope: ScopeIR, problems: Problems): void {
         }
       }
     } else if (node.kind === 'parallelGateway') {
-      for (const flow of outgoing) if (flow.condition) problems.at(flow.id, `leaves parallel gateway '${node.id}' and cannot have a condition: every outgoing flow is taken`);
+      // BPMN 13.3.3: a parallel gateway takes every outgoing flow; conditions on them are ignored.
+      for (const flow of outgoing) if (flow.condition) problems.warn(flow.id, `leaves parallel gateway '${node.id}': its condition is ignored, every outgoing flow of a parallel gateway is taken`);
     } else {
       validateEventBased(scope, node, problems);
     }

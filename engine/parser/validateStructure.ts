@@ -13,17 +13,27 @@ function isEntry(node: NodeIR): boolean {
   return node.kind === 'startEvent'
     || node.kind === 'boundaryEvent'
     || (node.kind === 'subProcess' && node.triggeredByEvent === true)
-    || (node.kind === 'intermediateCatchEvent' && node.event?.type === 'link');
+    || (node.kind === 'intermediateCatchEvent' && node.event?.type === 'link')
+    || (node.kind === 'receiveTask' && node.instantiate === true);
 }
 
 function validateStarts(scope: ScopeIR, kind: ScopeKind, problems: Problems): void {
-  const starts = scope.startEvents.map((id) => scope.nodes[id]);
+  const starts = scope.startEvents.map((id) => scope.nodes[id]).filter((n) => n.kind === 'startEvent');
+  const instantiating = scope.startEvents.length - starts.length;
   const noneStarts = starts.filter((s) => (s.event?.type ?? 'none') === 'none');
+  const ends = Object.values(scope.nodes).filter((n) => n.kind === 'endEvent');
+  // BPMN 10.5.2/10.5.3: start and end events are optional, but a level that uses one must use the other.
+  const where = kind === 'process' ? 'the process' : 'the subprocess';
+  if (kind !== 'eventSubprocess' && starts.length === 0 && instantiating === 0 && ends.length > 0) {
+    problems.at(scope.id, `${where} has an end event (${ends.map((e) => e.id).join(', ')}) but no start event: the standard requires a start event on every level that uses end events`);
+  }
+  if (kind !== 'eventSubprocess' && starts.length > 0 && ends.length === 0) {
+    problems.at(scope.id, `${where} has a start event (${starts.map((s) => s.id).join(', ')}) but no end event: the standard requires an end event on every level that uses start events`);
+  }
   if (kind === 'process') {
-    if (starts.length === 0) problems.at(scope.id, 'the process has no start event');
     if (noneStarts.length > 1) problems.at(scope.id, `the process has ${noneStarts.length} none start events (${noneStarts.map((s) => s.id).join(', ')}): at most one is allowed`);
   } else if (kind === 'subprocess') {
-    if (starts.length !== 1) problems.at(scope.id, `an embedded subprocess needs exactly one none start event; it has ${starts.length}`);
+    if (starts.length > 1) problems.at(scope.id, `an embedded subprocess has at most one start event; it has ${starts.length}`);
   } else if (starts.length !== 1) {
     problems.at(scope.id, `an event subprocess needs exactly one start event; it has ${starts.length}`);
   }
@@ -45,7 +55,9 @@ export function validateStructure(scope: ScopeIR, kind: ScopeKind, targeted: Set
     if (node.kind === 'endEvent' && node.outgoing.length) at('an end event cannot have outgoing sequence flows');
     if (node.kind === 'intermediateThrowEvent' && isLink && node.outgoing.length) at('a link throw event cannot have outgoing sequence flows');
     if (node.kind === 'subProcess' && node.triggeredByEvent && (node.incoming.length || node.outgoing.length)) at('an event subprocess cannot have incoming or outgoing sequence flows');
-    if (!isEntry(node) && node.incoming.length === 0 && !targeted.has(node.id)) {
+    // Without start events, every node without an incoming flow starts the level (BPMN 10.5.2).
+    const implicitStart = scope.startEvents.length === 0 && kind !== 'eventSubprocess';
+    if (!implicitStart && !isEntry(node) && node.incoming.length === 0 && !targeted.has(node.id)) {
       at(`is never reached: a ${node.kind} needs an incoming sequence flow`);
     }
   }

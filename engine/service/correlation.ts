@@ -20,7 +20,12 @@ export interface MessageDelivery {
 /** Correlates a message: to the oldest waiting subscription (or all with `all`), else to message start events. */
 export async function deliverMessage(ctx: EngineContext, scope: TxScope, message: MessageDelivery): Promise<CorrelateResult> {
   const result: CorrelateResult = { correlated: [], started: [] };
-  const waiting = await scope.tx.findSubscriptions('message', message.name, message.correlationKey ?? null);
+  // Catches without a correlation key wait for the message name alone (the standard's correlation by name).
+  const key = message.correlationKey ?? null;
+  const waiting = [
+    ...(await scope.tx.findSubscriptions('message', message.name, key)),
+    ...(key === null ? [] : await scope.tx.findSubscriptions('message', message.name, null)),
+  ];
   const reached = new Set<string>();
   for (const subscription of waiting) {
     if (!subscription.instanceId || reached.has(subscription.instanceId)) continue;

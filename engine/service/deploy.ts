@@ -19,7 +19,7 @@ import { writeEffects } from './steps.js';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Parses every resource; throws one BpmnValidationError listing all problems of all files. */
-export async function parseResources(resources: DeployCommand['resources']): Promise<{ xml: string; process: ProcessIR }[]> {
+export async function parseResources(resources: DeployCommand['resources'], warnings: Problem[] = []): Promise<{ xml: string; process: ProcessIR }[]> {
   const problems: Problem[] = [];
   const parsed: { xml: string; process: ProcessIR }[] = [];
   const seen = new Set<string>();
@@ -27,6 +27,7 @@ export async function parseResources(resources: DeployCommand['resources']): Pro
     const result = await parseBpmn(resource.xml);
     const prefix = resources.length > 1 ? `${resource.name}: ` : '';
     problems.push(...result.problems.map((p) => ({ ...p, message: prefix + p.message })));
+    warnings.push(...result.warnings.map((w) => ({ ...w, message: prefix + w.message })));
     for (const process of result.processes) {
       if (seen.has(process.processId)) problems.push({ elementId: process.processId, message: `${prefix}process id '${process.processId}' is deployed twice in one deployment` });
       seen.add(process.processId);
@@ -54,7 +55,8 @@ function parseForms(forms: DeployCommand['forms']): { name: string; formId: stri
 /** Deploys resources in one transaction. */
 export async function deploy(ctx: EngineContext, command: DeployCommand): Promise<DeployResult> {
   if (command.resources.length === 0 && !command.forms?.length) throw new ValidationError('a deployment needs at least one BPMN resource or form');
-  const parsed = await parseResources(command.resources);
+  const warnings: Problem[] = [];
+  const parsed = await parseResources(command.resources, warnings);
   const forms = parseForms(command.forms);
   return ctx.transaction(async (scope) => {
     const { tx, now } = scope;
@@ -62,7 +64,7 @@ export async function deploy(ctx: EngineContext, command: DeployCommand): Promis
     const actor = command.actor ?? null;
     await tx.insertDeployment({ id: deploymentId, name: command.name ?? null, deployedAt: now, deployedBy: actor });
     await tx.lockDefinitionKeys(parsed.map((p) => p.process.processId));
-    const result: DeployResult = { deploymentId, definitions: [], forms: [] };
+    const result: DeployResult = { deploymentId, definitions: [], forms: [], warnings };
     const fresh: DefinitionRecord[] = [];
     for (const { xml, process } of parsed) {
       const checksum = sha256(xml);

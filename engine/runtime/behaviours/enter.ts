@@ -3,7 +3,7 @@
  * BPMN element type. Instant elements complete at once; wait states open
  * rows (tasks, jobs, timers, subscriptions) and stay active.
  */
-import type { NodeIR } from '../../ir/types.js';
+import type { NodeIR, ScopeIR } from '../../ir/types.js';
 import { evaluateExpr, evaluateString } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
@@ -166,6 +166,17 @@ export function enterActivity(rt: Runtime, execution: Execution): void {
   behaviours[node.kind](rt, execution, node, triggered);
 }
 
+/**
+ * A level without start events starts at every node that no sequence flow
+ * leads to (BPMN 10.5.2), except what only an event enters: boundary
+ * events, event subprocesses, link catches and compensation handlers.
+ */
+export function implicitStarts(ir: ScopeIR): string[] {
+  return Object.values(ir.nodes)
+    .filter((n) => n.incoming.length === 0 && n.kind !== 'boundaryEvent' && !n.triggeredByEvent && n.event?.type !== 'link' && !n.isForCompensation)
+    .map((n) => n.id);
+}
+
 /** The `enter` action of a scope: event subprocess triggers, then its start event(s). */
 export function enterScope(rt: Runtime, scope: Execution): void {
   const ir = rt.model.scope(scope.nodeId);
@@ -175,10 +186,12 @@ export function enterScope(rt: Runtime, scope: Execution): void {
   }
   const chosen = rt.pendingStarts.get(scope.id);
   rt.pendingStarts.delete(scope.id);
-  const starts = chosen ? [chosen] : ir.startEvents.filter((id) => (ir.nodes[id].event?.type ?? 'none') === 'none');
+  const starts = chosen ? [chosen] : ir.startEvents.length ? ir.startEvents.filter((id) => (ir.nodes[id].event?.type ?? 'none') === 'none') : implicitStarts(ir);
   rt.touch(scope);
   for (const startId of starts) {
     const execution = rt.newActivity(scope, ir.nodes[startId]);
+    // An instantiating receive task has received the message that started the instance.
+    if (chosen && ir.nodes[startId].kind === 'receiveTask') rt.triggered.add(execution.id);
     rt.send(execution, { type: 'ACTIVATE' });
   }
 }
