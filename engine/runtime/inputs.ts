@@ -8,7 +8,7 @@ import type { Runtime } from './Runtime.js';
 import type { Execution, Waits } from './tree.js';
 import { propagateVariables, setLocalVariables } from './variables.js';
 import { throwError } from './behaviours/propagation.js';
-import { enterNode } from './behaviours/flow.js';
+import { enterNode, selectOutgoing } from './behaviours/flow.js';
 import { openSubscription } from './behaviours/waits.js';
 import { NotFoundError, ConflictError } from '../errors/LifelineError.js';
 import type { TimerRecord } from '../store/records.js';
@@ -87,16 +87,32 @@ function listenAgain(rt: Runtime, owner: Execution, elementId: string): void {
 /**
  * A repeating timer fired: open its next occurrence on the same owner
  * (non-interrupting boundaries and event subprocess starts keep repeating).
+ * An intermediate catch event with a cycle fires once per occurrence
+ * (BPMN 10.5.4, timeCycle): each but the last sends a token on and keeps
+ * it waiting; true when so (the caller must not complete it).
  */
-export function rearmCycle(rt: Runtime, timer: TimerRecord): void {
-  if (!timer.cycle || !timer.activityInstanceId) return;
+export function rearmCycle(rt: Runtime, timer: TimerRecord): boolean {
+  if (!timer.cycle || !timer.activityInstanceId) return false;
   const owner = rt.index.get(timer.activityInstanceId);
-  if (!owner || owner.nodeId === timer.elementId) return;
+  if (!owner || owner.state !== 'active') return false;
   const next = nextTimer(timer.cycle, timer.dueAt);
-  if (!next) return;
+  if (!next) return false;
   const id = rt.env.newId();
   rt.env.effects.timers.push({ ...timer, id, dueAt: next.dueAt, cycle: next.cycle, state: 'scheduled', createdAt: rt.env.now, firedAt: null });
   owner.waits!.timers.push(id);
+  if (owner.nodeId !== timer.elementId) return false;
+  forget(owner.waits, 'timers', timer.id);
+  rt.history('event.occurred', owner, { timerId: timer.id });
+  emitTokens(rt, owner);
+  rt.run();
+  return true;
+}
+
+/** Sends tokens along the outgoing flows of a catch event that stays active. */
+function emitTokens(rt: Runtime, owner: Execution): void {
+  const node = rt.model.node(owner.nodeId);
+  const scope = rt.index.parent(owner)!;
+  for (const flow of selectOutgoing(rt, node, rt.context(owner))) enterNode(rt, scope, flow.target, flow.id);
 }
 
 /** A worker threw a BPMN error for the job of `activityInstanceId`. */

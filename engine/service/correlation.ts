@@ -53,11 +53,15 @@ export async function deliverMessage(ctx: EngineContext, scope: TxScope, message
   return result;
 }
 
-/** Broadcasts a signal to every waiting element and every signal start event. Returns the instances reached. */
-export async function deliverSignal(ctx: EngineContext, scope: TxScope, name: string, variables: JsonObject, actor: string | null = null): Promise<string[]> {
+/**
+ * Broadcasts a signal to every waiting element and every signal start
+ * event. Returns the instances reached. `thrower`, the instance that threw
+ * it, is skipped: it caught its own signal within the step that threw it.
+ */
+export async function deliverSignal(ctx: EngineContext, scope: TxScope, name: string, variables: JsonObject, actor: string | null = null, thrower: string | null = null): Promise<string[]> {
   const reached: string[] = [];
   for (const subscription of await scope.tx.findSubscriptions('signal', name, null)) {
-    if (!subscription.instanceId || !(await scope.tx.markSubscriptionCorrelated(subscription.id))) continue;
+    if (!subscription.instanceId || subscription.instanceId === thrower || !(await scope.tx.markSubscriptionCorrelated(subscription.id))) continue;
     const stepped = await stepInTx(
       ctx, scope, subscription.instanceId, actor,
       (rt) => void triggerEvent(rt, subscription.activityInstanceId!, subscription.elementId, variables, { subscription: subscription.id }),

@@ -11,6 +11,7 @@ import { propagateVariables, setLocalVariables, visibleVariables } from '../vari
 import { openEventWait, openJob, openSubscription, openUserTask } from './waits.js';
 import { enterBody, isBody } from './multiInstance.js';
 import { throwError, throwEscalation } from './propagation.js';
+import { broadcastLocally } from './signals.js';
 
 type Behaviour = (rt: Runtime, execution: Execution, node: NodeIR, triggered: boolean) => void;
 
@@ -33,11 +34,13 @@ function publish(rt: Runtime, execution: Execution, node: NodeIR): void {
       elementId: node.id,
     });
   } else if (event?.type === 'signal') {
-    rt.env.outbox.signals.push({
+    const signal = {
       name: evaluateString(event.signalName, variables, `${node.id} signal name`),
       variables: node.inputs?.length ? { ...execution.variables } : {},
       elementId: node.id,
-    });
+    };
+    rt.env.outbox.signals.push(signal);
+    broadcastLocally(rt, signal.name, signal.variables);
   }
 }
 
