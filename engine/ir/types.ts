@@ -56,7 +56,15 @@ export type EventDefinition =
   | { type: 'escalation'; escalationCode?: string }
   | { type: 'terminate' }
   /** Link throw events carry `target`: the id of the link catch event with the same name. */
-  | { type: 'link'; linkName: string; target?: string };
+  | { type: 'link'; linkName: string; target?: string }
+  /**
+   * Compensation: on a throw or end event, compensate `activityRef` (or every
+   * completed activity of the scope, last completed first); on a boundary
+   * event or an event subprocess start, the handler's trigger.
+   */
+  | { type: 'compensate'; activityRef?: string; waitForCompletion: boolean }
+  /** Cancel: an end event inside a transaction, or the boundary event of a transaction. */
+  | { type: 'cancel' };
 
 /** `zeebe:input` / `zeebe:output`: evaluate `source`, store it as `target`. */
 export interface Mapping {
@@ -159,6 +167,10 @@ export interface NodeIR {
   /** Event subprocesses: `triggeredByEvent="true"`. */
   triggeredByEvent?: boolean;
   lifeline?: LifelineExtensions;
+  /** Activities with a compensation boundary event: the handler activity (associated with it) that undoes them. */
+  compensationHandler?: string;
+  /** `bpmn:transaction`: a subprocess whose cancel end event compensates it and leaves by its cancel boundary. */
+  transaction?: boolean;
   /** Activities with `isForCompensation="true"`: compensation handlers, entered only by compensation. */
   isForCompensation?: boolean;
   /** Receive tasks with `instantiate="true"` and no incoming flow: a message starts the process there. */

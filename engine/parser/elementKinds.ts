@@ -23,6 +23,7 @@ export const NODE_KINDS: Readonly<Record<string, NodeKind>> = {
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:Transaction': 'subProcess',
   'bpmn:CallActivity': 'callActivity',
 };
 

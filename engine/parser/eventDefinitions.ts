@@ -93,6 +93,13 @@ export function readEventDefinition(element: ModdleElement, position: EventPosit
     }
     case 'terminate':
       return { type: 'terminate' };
+    case 'cancel':
+      return { type: 'cancel' };
+    case 'compensate': {
+      const activityRef = definition.activityRef?.id;
+      // BPMN 10.5.5: waitForCompletion defaults to true.
+      return { type: 'compensate', ...(activityRef ? { activityRef: String(activityRef) } : {}), waitForCompletion: definition.waitForCompletion !== false };
+    }
     default:
       return { type: 'none' };
   }

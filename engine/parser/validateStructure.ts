@@ -14,7 +14,8 @@ function isEntry(node: NodeIR): boolean {
     || node.kind === 'boundaryEvent'
     || (node.kind === 'subProcess' && node.triggeredByEvent === true)
     || (node.kind === 'intermediateCatchEvent' && node.event?.type === 'link')
-    || (node.kind === 'receiveTask' && node.instantiate === true);
+    || (node.kind === 'receiveTask' && node.instantiate === true)
+    || node.isForCompensation === true;
 }
 
 function validateStarts(scope: ScopeIR, kind: ScopeKind, problems: Problems): void {

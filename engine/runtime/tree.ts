@@ -24,6 +24,30 @@ export interface MultiInstanceState {
   outputs: unknown[];
 }
 
+/**
+ * A completed activity that can still be compensated (it has a handler, a
+ * compensation event subprocess, or compensable activities inside), with
+ * the variables it had. Kept on the scope it completed in until that scope
+ * ends or compensates it.
+ */
+export interface CompensationRecord {
+  nodeId: string;
+  variables: Record<string, unknown>;
+  /** Subprocesses: their body's variables and the compensable activities that completed inside. */
+  bodyVariables?: Record<string, unknown>;
+  children?: CompensationRecord[];
+}
+
+/** One handler still to run for a compensation in progress (on the throwing event). */
+export interface PendingCompensation {
+  /** The handler activity, or a compensation event subprocess. */
+  handler: string;
+  variables: Record<string, unknown>;
+  /** Compensation event subprocesses: their start event and the records they may compensate. */
+  start?: string;
+  children?: CompensationRecord[];
+}
+
 export interface Execution {
   id: string;
   kind: 'scope' | 'activity';
@@ -49,6 +73,14 @@ export interface Execution {
   uncaughtError?: { code: string; message?: string };
   /** Event subprocess scopes that interrupted their parent. */
   interrupting?: boolean;
+  /** Scopes (and revived compensation event subprocesses): completed activities that can be compensated, in completion order. */
+  compensations?: CompensationRecord[];
+  /** Subprocess activities between their body's end and their own: what the body leaves to compensate. */
+  body?: { variables: Record<string, unknown>; compensations?: CompensationRecord[] };
+  /** A compensation or cancel event waiting for handlers: those still to run. */
+  compensating?: { queue: PendingCompensation[]; cancel?: boolean };
+  /** A running compensation handler: the id of the event that waits for it. */
+  compensationFor?: string;
 }
 
 /** The persisted snapshot of an instance. */

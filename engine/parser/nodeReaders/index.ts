@@ -44,6 +44,8 @@ export function readNode(element: ModdleElement, kind: NodeKind, ctx: ReadContex
     readLoop(element, node, ctx.problems);
   }
   if (kind === 'subProcess') node.triggeredByEvent = element.triggeredByEvent === true;
+  if (element.$type === 'bpmn:Transaction') node.transaction = true;
+  if (isActivity(kind) && element.isForCompensation === true) node.isForCompensation = true;
   READERS[kind]?.(element, node, ctx);
   return node;
 }

@@ -12,6 +12,7 @@ import { openEventWait, openJob, openSubscription, openUserTask } from './waits.
 import { enterBody, isBody } from './multiInstance.js';
 import { throwError, throwEscalation } from './propagation.js';
 import { broadcastLocally } from './signals.js';
+import { cancelTransaction, startCompensation } from './compensation.js';
 
 type Behaviour = (rt: Runtime, execution: Execution, node: NodeIR, triggered: boolean) => void;
 
@@ -61,6 +62,12 @@ const throwing: Behaviour = (rt, execution, node) => {
     case 'escalation':
       throwEscalation(rt, execution, event.escalationCode ?? '');
       break;
+    case 'compensate':
+      startCompensation(rt, execution, event.activityRef);
+      return;
+    case 'cancel':
+      cancelTransaction(rt, execution);
+      return;
     case 'message':
     case 'signal':
       publish(rt, execution, node);

@@ -10,6 +10,7 @@ import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { propagateVariables } from '../variables.js';
 import { innerCompleted, isBody } from './multiInstance.js';
+import { compensationHandlerDone, rememberCompletion } from './compensation.js';
 
 /** Raised when a gateway finds no flow to take: the model cannot go on with these variables. */
 export class NoOutgoingFlowError extends LifelineError {
@@ -66,6 +67,13 @@ export function leave(rt: Runtime, execution: Execution): void {
     innerCompleted(rt, parent, execution, node, variables);
     return;
   }
+  if (execution.compensationFor) {
+    rt.index.removeChild(parent, execution);
+    rt.touch(parent);
+    compensationHandlerDone(rt, execution);
+    return;
+  }
+  rememberCompletion(rt, execution, parent);
   rt.index.removeChild(parent, execution);
   rt.touch(parent);
   if (node.event?.type === 'link' && node.kind === 'intermediateThrowEvent') {

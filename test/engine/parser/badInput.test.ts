@@ -56,8 +56,7 @@ describe('parser: bad input', () => {
       expect(problems).to.deep.equal([
         { elementId: 'decide', message: 'unsupported element type bpmn:BusinessRuleTask' },
         { elementId: 'complex', message: 'unsupported element type bpmn:ComplexGateway' },
-        { elementId: 'booking', message: 'unsupported element type bpmn:Transaction' },
-        { elementId: 'undo', message: 'compensation activities (isForCompensation="true") are not supported' },
+        { elementId: 'booking', message: 'unsupported element type bpmn:ChoreographyTask' },
       ]);
     });
 
@@ -67,10 +66,10 @@ describe('parser: bad input', () => {
       // then
       expectProblem(problems, 'throwError', /error events are not supported as an intermediate throw event/);
       expectProblem(problems, 'whenReady', /conditional events are not supported as an intermediate catch event/);
-      expectProblem(problems, 'compensate', /compensate events are not supported/);
+      expectProblem(problems, 'compensate', /compensate events are not supported as an intermediate catch event/);
       expectProblem(problems, 'either', /several event definitions \(timer, signal\)/);
       expectProblem(problems, 'later', /timer events are not supported as an end event/);
-      expectProblem(problems, 'cancelled', /cancel events are not supported as an end event/);
+      expectProblem(problems, 'cancelled', /a cancel end event is only allowed inside a transaction subprocess/);
       expect(problems).to.have.length(6);
     });
 
