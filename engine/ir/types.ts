@@ -64,7 +64,9 @@ export type EventDefinition =
    */
   | { type: 'compensate'; activityRef?: string; waitForCompletion: boolean }
   /** Cancel: an end event inside a transaction, or the boundary event of a transaction. */
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** Conditional: triggered when `condition` (FEEL) becomes true, re-evaluated whenever a step may have changed variables. */
+  | { type: 'conditional'; condition: Expr };
 
 /** `zeebe:input` / `zeebe:output`: evaluate `source`, store it as `target`. */
 export interface Mapping {

@@ -8,6 +8,7 @@ import type { EventDefinition, TimerDefinition } from '../ir/types.js';
 import { toExpr } from '../expressions/feel.js';
 import { DEFINITION_TYPES, POSITION_NAMES, SUPPORTED_DEFINITIONS, definitionLabel, type EventPosition } from './eventPositions.js';
 import { readMessage } from './readMessage.js';
+import { readFormalExpression } from './formalExpressions.js';
 import type { Problems } from './Problems.js';
 
 const TIMER_KINDS = { timeDate: 'date', timeDuration: 'duration', timeCycle: 'cycle' } as const;
@@ -95,6 +96,12 @@ export function readEventDefinition(element: ModdleElement, position: EventPosit
       return { type: 'terminate' };
     case 'cancel':
       return { type: 'cancel' };
+    case 'conditional': {
+      // BPMN 10.5.1 (table 10.95): an executable conditional event needs a formal expression.
+      const condition = readFormalExpression(definition.condition, id, 'the condition of the conditional event', problems);
+      if (!definition.condition) problems.at(id, 'a conditional event needs a condition (a formal expression) in an executable process');
+      return { type: 'conditional', condition: condition ?? toExpr('=false') };
+    }
     case 'compensate': {
       const activityRef = definition.activityRef?.id;
       // BPMN 10.5.5: waitForCompletion defaults to true.

@@ -14,11 +14,11 @@ type DefinitionType = EventDefinition['type'];
 export const SUPPORTED_DEFINITIONS: Readonly<Record<EventPosition, readonly DefinitionType[]>> = {
   start: ['none', 'message', 'timer', 'signal'],
   subprocessStart: ['none'],
-  eventSubprocessStart: ['message', 'timer', 'signal', 'error', 'escalation', 'compensate'],
+  eventSubprocessStart: ['message', 'timer', 'signal', 'error', 'escalation', 'compensate', 'conditional'],
   end: ['none', 'terminate', 'error', 'escalation', 'message', 'signal', 'compensate', 'cancel'],
-  catch: ['timer', 'message', 'signal', 'link'],
+  catch: ['timer', 'message', 'signal', 'link', 'conditional'],
   throw: ['none', 'message', 'signal', 'escalation', 'link', 'compensate'],
-  boundary: ['timer', 'message', 'signal', 'error', 'escalation', 'compensate', 'cancel'],
+  boundary: ['timer', 'message', 'signal', 'error', 'escalation', 'compensate', 'cancel', 'conditional'],
 };
 
 /** How a problem message names each position. */
@@ -43,6 +43,7 @@ export const DEFINITION_TYPES: Readonly<Record<string, DefinitionType>> = {
   'bpmn:LinkEventDefinition': 'link',
   'bpmn:CompensateEventDefinition': 'compensate',
   'bpmn:CancelEventDefinition': 'cancel',
+  'bpmn:ConditionalEventDefinition': 'conditional',
 };
 
 /** "bpmn:CompensateEventDefinition" → "compensate". */

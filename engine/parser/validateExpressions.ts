@@ -42,6 +42,7 @@ function expressionsOf(node: NodeIR): [string, Expr | undefined, LiteralCheck?][
     ['message name', event?.type === 'message' ? event.messageName : undefined],
     ['correlation key', event?.type === 'message' ? event.correlationKey : undefined],
     ['signal name', event?.type === 'signal' ? event.signalName : undefined],
+    ['condition', event?.type === 'conditional' ? event.condition : undefined],
     [`timer ${timer?.kind}`, timer?.value, (text) => validateTimerLiteral(timer!.kind, text)],
     ...(node.inputs ?? []).map((m): [string, Expr] => [`input mapping to '${m.target}'`, m.source]),
     ...(node.outputs ?? []).map((m): [string, Expr] => [`output mapping to '${m.target}'`, m.source]),

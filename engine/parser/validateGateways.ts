@@ -23,8 +23,8 @@ function validateEventBased(scope: ScopeIR, node: NodeIR, problems: Problems): v
     const flow = scope.flows[flowId];
     const target = scope.nodes[flow.target];
     if (flow.condition) problems.at(flow.id, `leaves event-based gateway '${node.id}' and cannot have a condition`);
-    const waits = (target.kind === 'intermediateCatchEvent' && ['timer', 'message', 'signal'].includes(target.event?.type ?? '')) || target.kind === 'receiveTask';
-    if (!waits) problems.at(flow.id, `leads from event-based gateway '${node.id}' to '${target.id}', which is not a timer, message or signal catch event or a receive task`);
+    const waits = (target.kind === 'intermediateCatchEvent' && ['timer', 'message', 'signal', 'conditional', 'multiple'].includes(target.event?.type ?? '')) || target.kind === 'receiveTask';
+    if (!waits) problems.at(flow.id, `leads from event-based gateway '${node.id}' to '${target.id}', which is not a timer, message, signal or conditional catch event or a receive task (BPMN 10.6.6)`);
     else if (target.incoming.length > 1) problems.at(target.id, `follows event-based gateway '${node.id}' and cannot have other incoming sequence flows`);
   }
 }

@@ -81,6 +81,8 @@ export interface Execution {
   compensating?: { queue: PendingCompensation[]; cancel?: boolean };
   /** A running compensation handler: the id of the event that waits for it. */
   compensationFor?: string;
+  /** Conditional events this execution waits for, with the condition's last value (they fire when it turns true). */
+  conditions?: { elementId: string; last: boolean }[];
 }
 
 /** The persisted snapshot of an instance. */

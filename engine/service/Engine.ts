@@ -129,6 +129,7 @@ export class Engine implements EngineApi {
     return this.step(id, actor ?? null, (rt) => {
       Object.assign(rt.tree.root.variables, checked);
       rt.history('variables.set', null, { names: Object.keys(checked) });
+      rt.run(); // conditional events see the new values
     });
   }
 

@@ -58,10 +58,11 @@ export function openSubscription(rt: Runtime, owner: Execution, elementId: strin
   owner.waits!.subscriptions.push(id);
 }
 
-/** Opens whatever an event definition waits on (timer or subscription). */
+/** Opens whatever an event definition waits on (timer, subscription, or a condition to watch). */
 export function openEventWait(rt: Runtime, owner: Execution, elementId: string, event: EventDefinition | undefined): void {
   if (event?.type === 'timer') openTimer(rt, owner, elementId, event.timer);
   else if (event?.type === 'message' || event?.type === 'signal') openSubscription(rt, owner, elementId, event);
+  else if (event?.type === 'conditional') (owner.conditions ??= []).push({ elementId, last: false });
 }
 
 /** Opens a job for a worker of the node's job type. */
@@ -152,4 +153,5 @@ export function cancelWaits(rt: Runtime, execution: Execution): void {
   effects.cancelSubscriptions.push(...waits.subscriptions);
   if (waits.childInstanceId) rt.env.outbox.cancelInstances.push(waits.childInstanceId);
   execution.waits = { tasks: [], jobs: [], timers: [], subscriptions: [] };
+  delete execution.conditions;
 }

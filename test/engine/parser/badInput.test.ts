@@ -65,7 +65,7 @@ describe('parser: bad input', () => {
       const { problems } = await parseFixture('bad/unsupported-event-definitions.bpmn');
       // then
       expectProblem(problems, 'throwError', /error events are not supported as an intermediate throw event/);
-      expectProblem(problems, 'whenReady', /conditional events are not supported as an intermediate catch event/);
+      expectProblem(problems, 'whenReady', /conditional events are not supported as an intermediate throw event/);
       expectProblem(problems, 'compensate', /compensate events are not supported as an intermediate catch event/);
       expectProblem(problems, 'either', /several event definitions \(timer, signal\)/);
       expectProblem(problems, 'later', /timer events are not supported as an end event/);
@@ -126,7 +126,7 @@ describe('parser: bad input', () => {
       const { problems } = await parseFixture('bad/event-gateway-problems.bpmn');
       // then
       expect(problems).to.deep.equal([
-        { elementId: 'toTask', message: "leads from event-based gateway 'race' to 'work', which is not a timer, message or signal catch event or a receive task" },
+        { elementId: 'toTask', message: "leads from event-based gateway 'race' to 'work', which is not a timer, message, signal or conditional catch event or a receive task (BPMN 10.6.6)" },
         { elementId: 'timeout', message: "follows event-based gateway 'race' and cannot have other incoming sequence flows" },
         { elementId: 'lonelyRace', message: 'an event-based gateway needs at least two outgoing sequence flows' },
       ]);
