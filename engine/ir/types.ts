@@ -66,7 +66,12 @@ export type EventDefinition =
   /** Cancel: an end event inside a transaction, or the boundary event of a transaction. */
   | { type: 'cancel' }
   /** Conditional: triggered when `condition` (FEEL) becomes true, re-evaluated whenever a step may have changed variables. */
-  | { type: 'conditional'; condition: Expr };
+  | { type: 'conditional'; condition: Expr }
+  /**
+   * Multiple: a catch is triggered by any one of `definitions` (all of them
+   * with `parallel`, parallel multiple); a throw sends every one.
+   */
+  | { type: 'multiple'; definitions: EventDefinition[]; parallel: boolean };
 
 /** `zeebe:input` / `zeebe:output`: evaluate `source`, store it as `target`. */
 export interface Mapping {

@@ -9,7 +9,8 @@ import type { Execution, Waits } from './tree.js';
 import { propagateVariables, setLocalVariables } from './variables.js';
 import { throwError } from './behaviours/propagation.js';
 import { enterNode, selectOutgoing } from './behaviours/flow.js';
-import { openSubscription } from './behaviours/waits.js';
+import { openEventWait, openSubscription } from './behaviours/waits.js';
+import { allPartsOccurred } from './behaviours/multipleEvents.js';
 import { NotFoundError, ConflictError } from '../errors/LifelineError.js';
 import type { TimerRecord } from '../store/records.js';
 import { nextTimer } from '../time/timerExpression.js';
@@ -66,22 +67,32 @@ export function triggerEvent(rt: Runtime, ownerId: string, elementId: string, va
   if (!owner) return false;
   forget(owner.waits, 'timers', done.timer);
   forget(owner.waits, 'subscriptions', done.subscription);
+  const row = done.timer ?? done.subscription;
+  const part = row !== undefined ? owner.eventParts?.[row] : undefined;
+  if (row !== undefined && owner.eventParts) delete owner.eventParts[row];
   if (Object.keys(variables).length) propagateVariables(rt.index, owner, variables, owner.kind === 'scope');
+  if (!allPartsOccurred(rt, owner, elementId, part)) {
+    rt.run();
+    return true;
+  }
   const handled = owner.kind === 'activity' && elementId === owner.nodeId ? rt.send(owner, { type: 'COMPLETE' }) : rt.send(owner, { type: `TRIGGER.${elementId}` });
-  if (handled && done.subscription) listenAgain(rt, owner, elementId);
+  if (handled && done.subscription) listenAgain(rt, owner, elementId, part);
   rt.run();
   return handled;
 }
+
 
 /**
  * Non-interrupting message and signal events (boundaries, event subprocess
  * starts) keep listening while their owner is active: each occurrence adds a token.
  */
-function listenAgain(rt: Runtime, owner: Execution, elementId: string): void {
+function listenAgain(rt: Runtime, owner: Execution, elementId: string, part?: number): void {
   if (rt.index.get(owner.id) !== owner || owner.state !== 'active' || owner.nodeId === elementId) return;
   const node = rt.model.node(elementId);
   const repeating = (node.kind === 'boundaryEvent' && node.cancelActivity === false) || (node.kind === 'startEvent' && node.isInterrupting === false);
-  if (repeating && node.event) openSubscription(rt, owner, elementId, node.event);
+  if (!repeating || !node.event) return;
+  if (node.event.type === 'multiple' && part !== undefined) openEventWait(rt, owner, elementId, node.event.definitions[part], part);
+  else openSubscription(rt, owner, elementId, node.event);
 }
 
 /**

@@ -82,7 +82,11 @@ export interface Execution {
   /** A running compensation handler: the id of the event that waits for it. */
   compensationFor?: string;
   /** Conditional events this execution waits for, with the condition's last value (they fire when it turns true). */
-  conditions?: { elementId: string; last: boolean }[];
+  conditions?: { elementId: string; last: boolean; part?: number }[];
+  /** Multiple events: which definition (part) each open timer or subscription row stands for. */
+  eventParts?: Record<string, number>;
+  /** Parallel multiple events: the parts that have occurred so far, per element. */
+  partsSeen?: Record<string, number[]>;
 }
 
 /** The persisted snapshot of an instance. */

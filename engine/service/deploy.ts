@@ -106,13 +106,16 @@ export async function deploy(ctx: EngineContext, command: DeployCommand): Promis
 async function armStartEvents(ctx: EngineContext, scope: TxScope, definition: DefinitionRecord): Promise<void> {
   const effects = emptyEffects();
   for (const startId of definition.ir.startEvents) {
-    const event = definition.ir.nodes[startId].event;
+    const own = definition.ir.nodes[startId].event;
+    // A multiple start event starts the process on any one of its triggers.
+    for (const event of own?.type === 'multiple' ? own.definitions : [own]) {
     if (event?.type === 'timer') {
       const { dueAt, cycle } = resolveTimer(event.timer.kind, evaluateRaw(event.timer.value, feelContext({}, scope.now)), scope.now);
       effects.timers.push({ id: ctx.newId(), instanceId: null, definitionId: definition.id, activityInstanceId: null, elementId: startId, dueAt, cycle, state: 'scheduled', createdAt: scope.now, firedAt: null });
     } else if (event?.type === 'message' || event?.type === 'signal') {
       const name = evaluateString(event.type === 'message' ? event.messageName : event.signalName, {}, `${startId} ${event.type} name`);
       effects.subscriptions.push({ id: ctx.newId(), kind: event.type, name, correlationKey: null, instanceId: null, definitionId: definition.id, activityInstanceId: null, elementId: startId, state: 'open', createdAt: scope.now });
+    }
     }
   }
   await writeEffects(scope, effects);

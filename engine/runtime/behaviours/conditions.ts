@@ -10,6 +10,7 @@
 import { evaluateCondition } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
+import { allPartsOccurred } from './multipleEvents.js';
 
 /** Evaluates every watched condition of the instance; fires those that turned true. True when one fired. */
 export function settleConditions(rt: Runtime): boolean {
@@ -19,11 +20,13 @@ export function settleConditions(rt: Runtime): boolean {
     if (owner.state !== 'active' && owner.state !== 'interrupted') continue;
     for (const watch of [...owner.conditions]) {
       const node = rt.model.node(watch.elementId);
-      if (node.event?.type !== 'conditional') continue;
-      const now = evaluateCondition(node.event.condition, rt.context(owner));
+      const event = node.event?.type === 'multiple' && watch.part !== undefined ? node.event.definitions[watch.part] : node.event;
+      if (event?.type !== 'conditional') continue;
+      const now = evaluateCondition(event.condition, rt.context(owner));
       const rising = now && !watch.last;
       watch.last = now;
       if (!rising || !owner.conditions?.includes(watch)) continue;
+      if (!allPartsOccurred(rt, owner, watch.elementId, watch.part)) continue;
       fired = true;
       fire(rt, owner, watch.elementId);
       if (rt.index.get(owner.id) !== owner) break;

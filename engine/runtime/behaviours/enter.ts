@@ -24,8 +24,7 @@ export function completeSoon(rt: Runtime, execution: Execution): void {
 }
 
 /** Publishes a message (or signal) to whoever waits for it in this engine, after this step. */
-function publish(rt: Runtime, execution: Execution, node: NodeIR): void {
-  const event = node.event;
+function publish(rt: Runtime, execution: Execution, node: NodeIR, event = node.event): void {
   const variables = rt.context(execution);
   if (event?.type === 'message') {
     rt.env.outbox.messages.push({
@@ -68,6 +67,14 @@ const throwing: Behaviour = (rt, execution, node) => {
     case 'cancel':
       cancelTransaction(rt, execution);
       return;
+    case 'multiple':
+      // A multiple throw event sends every one of its results (BPMN 10.5.1).
+      for (const part of event.definitions) {
+        if (part.type === 'escalation') throwEscalation(rt, execution, part.escalationCode ?? '');
+        else publish(rt, execution, node, part);
+        if (rt.index.get(execution.id) !== execution) return;
+      }
+      break;
     case 'message':
     case 'signal':
       publish(rt, execution, node);

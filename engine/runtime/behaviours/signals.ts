@@ -10,8 +10,10 @@ import { evaluateString } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { propagateVariables } from '../variables.js';
+import { allPartsOccurred } from './multipleEvents.js';
 
 function listensTo(rt: Runtime, owner: Execution, event: EventDefinition | undefined, name: string, elementId: string): boolean {
+  if (event?.type === 'multiple') return event.definitions.some((d) => listensTo(rt, owner, d, name, elementId));
   if (event?.type !== 'signal') return false;
   return evaluateString(event.signalName, rt.context(owner), `${elementId} signal name`) === name;
 }
@@ -49,6 +51,11 @@ function receivers(rt: Runtime, name: string): { owner: Execution; elementId: st
 export function broadcastLocally(rt: Runtime, name: string, variables: Record<string, unknown>): void {
   for (const { owner, elementId } of receivers(rt, name)) {
     if (rt.index.get(owner.id) !== owner || owner.state !== 'active') continue;
+    const event = rt.model.node(elementId).event;
+    if (event?.type === 'multiple') {
+      const part = event.definitions.findIndex((d) => listensTo(rt, owner, d, name, elementId));
+      if (!allPartsOccurred(rt, owner, elementId, part)) continue;
+    }
     rt.history('signal.caught', owner, { name, elementId });
     if (Object.keys(variables).length) propagateVariables(rt.index, owner, variables, owner.kind === 'scope');
     rt.send(owner, owner.kind === 'activity' && owner.nodeId === elementId ? { type: 'COMPLETE' } : { type: `TRIGGER.${elementId}` });

@@ -67,7 +67,7 @@ describe('parser: bad input', () => {
       expectProblem(problems, 'throwError', /error events are not supported as an intermediate throw event/);
       expectProblem(problems, 'whenReady', /conditional events are not supported as an intermediate throw event/);
       expectProblem(problems, 'compensate', /compensate events are not supported as an intermediate catch event/);
-      expectProblem(problems, 'either', /several event definitions \(timer, signal\)/);
+      expectProblem(problems, 'either', /a multiple catch event combines message, timer, signal, conditional definitions; error is not supported there/);
       expectProblem(problems, 'later', /timer events are not supported as an end event/);
       expectProblem(problems, 'cancelled', /a cancel end event is only allowed inside a transaction subprocess/);
       expect(problems).to.have.length(6);
