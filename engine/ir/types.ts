@@ -34,6 +34,7 @@ export type NodeKind =
   | 'parallelGateway'
   | 'inclusiveGateway'
   | 'eventBasedGateway'
+  | 'complexGateway'
   | 'subProcess'
   | 'callActivity';
 
@@ -142,6 +143,22 @@ export interface LifelineExtensions {
   assignmentStrategy?: string;
 }
 
+/**
+ * `bpmn:adHocSubProcess` (BPMN 10.3.5.3): its activities have no required
+ * order. Lifeline starts those `activeElements` names (FEEL list of ids,
+ * `zeebe:adHoc activeElementsCollection`), or else every activity no
+ * sequence flow leads to, all at once (`Parallel`) or one after another in
+ * document order (`Sequential`); more can be started on demand while it
+ * runs (instance modification). With a completion condition it is done when
+ * that holds, else when nothing runs any more.
+ */
+export interface AdHocDefinition {
+  ordering: 'Parallel' | 'Sequential';
+  completionCondition?: Expr;
+  cancelRemainingInstances: boolean;
+  activeElements?: Expr;
+}
+
 /** One BPMN flow node. Which optional fields are set depends on `kind`. */
 export interface NodeIR {
   id: string;
@@ -180,6 +197,10 @@ export interface NodeIR {
   transaction?: boolean;
   /** Activities with `isForCompensation="true"`: compensation handlers, entered only by compensation. */
   isForCompensation?: boolean;
+  /** Complex gateways: when the tokens that arrived are enough to fire (FEEL; sees `activationCount` and `activationCounts`). */
+  activationCondition?: Expr;
+  /** Ad-hoc subprocesses: which inner activities start, in what order, and when it is done. */
+  adHoc?: AdHocDefinition;
   /** Receive tasks with `instantiate="true"` and no incoming flow: a message starts the process there. */
   instantiate?: boolean;
 }

@@ -49,7 +49,7 @@ export function validateGateways(scope: ScopeIR, problems: Problems): void {
     } else if (node.kind === 'parallelGateway') {
       // BPMN 13.3.3: a parallel gateway takes every outgoing flow; conditions on them are ignored.
       for (const flow of outgoing) if (flow.condition) problems.warn(flow.id, `leaves parallel gateway '${node.id}': its condition is ignored, every outgoing flow of a parallel gateway is taken`);
-    } else {
+    } else if (node.kind === 'eventBasedGateway') {
       validateEventBased(scope, node, problems);
     }
   }

@@ -9,6 +9,7 @@ import { validateGateways } from './validateGateways.js';
 import { validateRequirements } from './validateRequirements.js';
 import { validateStructure } from './validateStructure.js';
 import { validateCompensation, type CompensationContext } from './validateCompensation.js';
+import { validateAdHoc } from './validateAdHoc.js';
 import type { Problems } from './Problems.js';
 
 /** Validates `scope` of kind `kind` and every scope nested in it. */
@@ -19,6 +20,7 @@ export function validateScope(scope: ScopeIR, kind: ScopeKind, targeted: Set<str
   validateExpressions(scope, problems);
   validateCompensation(scope, kind, compensation, problems);
   for (const node of Object.values(scope.nodes)) {
+    if (node.adHoc) validateAdHoc(node, problems);
     if (!node.scope) continue;
     const inner: CompensationContext = node.triggeredByEvent ? { transaction: compensation.transaction, outer: scope } : { transaction: node.transaction === true };
     validateScope(node.scope, node.triggeredByEvent ? 'eventSubprocess' : 'subprocess', targeted, problems, inner);

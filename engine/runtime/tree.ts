@@ -85,6 +85,10 @@ export interface Execution {
   conditions?: { elementId: string; last: boolean; part?: number }[];
   /** Multiple events: which definition (part) each open timer or subscription row stands for. */
   eventParts?: Record<string, number>;
+  /** Scopes: complex gateways waiting for reset, with the incoming flows whose tokens they still take. */
+  complexGateways?: Record<string, { awaiting: string[] }>;
+  /** Ad-hoc subprocess bodies: activities still to start one after another (Sequential ordering). */
+  adHocQueue?: string[];
   /** Parallel multiple events: the parts that have occurred so far, per element. */
   partsSeen?: Record<string, number[]>;
 }

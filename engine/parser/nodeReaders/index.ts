@@ -15,6 +15,8 @@ import { readLoop } from './loops.js';
 import { readReceiveTask, readSendTask } from './messageTasks.js';
 import type { NodeReader, ReadContext } from './NodeReader.js';
 import { readUserTask } from './userTask.js';
+import { readAdHoc } from './adHoc.js';
+import { readFormalExpression } from '../formalExpressions.js';
 
 export type { ReadContext, ScopeKind } from './NodeReader.js';
 
@@ -45,6 +47,11 @@ export function readNode(element: ModdleElement, kind: NodeKind, ctx: ReadContex
   }
   if (kind === 'subProcess') node.triggeredByEvent = element.triggeredByEvent === true;
   if (element.$type === 'bpmn:Transaction') node.transaction = true;
+  if (element.$type === 'bpmn:AdHocSubProcess') readAdHoc(element, node, ctx);
+  if (kind === 'complexGateway') {
+    const condition = readFormalExpression(element.activationCondition, id, 'the activation condition', ctx.problems);
+    if (condition) node.activationCondition = condition;
+  }
   if (isActivity(kind) && element.isForCompensation === true) node.isForCompensation = true;
   READERS[kind]?.(element, node, ctx);
   return node;

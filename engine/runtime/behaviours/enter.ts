@@ -13,6 +13,7 @@ import { enterBody, isBody } from './multiInstance.js';
 import { throwError, throwEscalation } from './propagation.js';
 import { broadcastLocally } from './signals.js';
 import { cancelTransaction, startCompensation } from './compensation.js';
+import { adHocOf, adHocStarts, enterAdHoc } from './adHoc.js';
 
 type Behaviour = (rt: Runtime, execution: Execution, node: NodeIR, triggered: boolean) => void;
 
@@ -111,6 +112,7 @@ const behaviours: Record<NodeIR['kind'], Behaviour> = {
   exclusiveGateway: instant,
   parallelGateway: instant,
   inclusiveGateway: instant,
+  complexGateway: instant,
   endEvent: throwing,
   intermediateThrowEvent: throwing,
   sendTask: throwing,
@@ -205,6 +207,11 @@ export function enterScope(rt: Runtime, scope: Execution): void {
   rt.pendingStarts.delete(scope.id);
   const starts = chosen ? [chosen] : ir.startEvents.length ? ir.startEvents.filter((id) => (ir.nodes[id].event?.type ?? 'none') === 'none') : implicitStarts(ir);
   rt.touch(scope);
+  const adHoc = adHocOf(rt, scope);
+  if (adHoc) {
+    enterAdHoc(rt, scope, adHoc, adHocStarts(rt, scope, adHoc, starts), (id) => rt.send(rt.newActivity(scope, ir.nodes[id]), { type: 'ACTIVATE' }));
+    return;
+  }
   for (const startId of starts) {
     const execution = rt.newActivity(scope, ir.nodes[startId]);
     // An instantiating receive task has received the message that started the instance.

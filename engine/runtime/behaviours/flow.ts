@@ -11,6 +11,8 @@ import type { Execution } from '../tree.js';
 import { propagateVariables } from '../variables.js';
 import { innerCompleted, isBody } from './multiInstance.js';
 import { compensationHandlerDone, rememberCompletion } from './compensation.js';
+import { complexArrived, settleComplex } from './complexGateway.js';
+import { adHocChildCompleted, adHocIdle, adHocOf } from './adHoc.js';
 
 /** Raised when a gateway finds no flow to take: the model cannot go on with these variables. */
 export class NoOutgoingFlowError extends LifelineError {
@@ -31,6 +33,10 @@ export function enterNode(rt: Runtime, scope: Execution, nodeId: string, viaFlow
   if (rt.index.get(scope.id) !== scope || (scope.state !== 'active' && scope.state !== 'interrupted')) return;
   const node = rt.model.node(nodeId);
   rt.touch(scope);
+  if (node.kind === 'complexGateway') {
+    complexArrived(rt, scope, node, viaFlow, (flows) => canStillArrive(rt, scope, node, flows));
+    return;
+  }
   if (isJoin(node) && viaFlow) {
     const counts = ((scope.joins ??= {})[node.id] ??= {});
     counts[viaFlow] = (counts[viaFlow] ?? 0) + 1;
@@ -76,6 +82,8 @@ export function leave(rt: Runtime, execution: Execution): void {
   rememberCompletion(rt, execution, parent);
   rt.index.removeChild(parent, execution);
   rt.touch(parent);
+  const adHoc = adHocOf(rt, parent);
+  if (adHoc) adHocChildCompleted(rt, parent, adHoc);
   if (node.event?.type === 'link' && node.kind === 'intermediateThrowEvent') {
     const target = node.event.target!;
     rt.later(() => enterNode(rt, parent, target, undefined, true));
@@ -113,6 +121,13 @@ export function selectOutgoing(rt: Runtime, node: NodeIR, variables: Record<stri
       }
       return [chosen];
     }
+    case 'complexGateway': {
+      // Waiting for start: like an inclusive gateway; at reset only conditional flows whose condition holds (BPMN 13.3.5).
+      if (variables.waitingForStart === false) return candidates.filter((f) => f.condition && evaluateCondition(f.condition, variables));
+      const chosen = candidates.filter(holds);
+      if (chosen.length > 0) return chosen;
+      return byDefault ? [byDefault] : [];
+    }
     case 'inclusiveGateway': {
       const chosen = candidates.filter(holds);
       if (chosen.length > 0) return chosen;
@@ -146,8 +161,15 @@ export function settleScope(rt: Runtime, scope: Execution): void {
       return;
     }
   }
+  for (const gatewayId of Object.keys(scope.complexGateways ?? {})) {
+    const node = rt.model.node(gatewayId);
+    settleComplex(rt, scope, node, (flows) => canStillArrive(rt, scope, node, flows));
+  }
   const hasJoinTokens = Object.values(scope.joins ?? {}).some((c) => Object.values(c).some((n) => n > 0));
-  if (scope.children.length === 0 && !hasJoinTokens) rt.send(scope, { type: 'END' });
+  if (scope.children.length > 0 || hasJoinTokens) return;
+  const adHoc = adHocOf(rt, scope);
+  if (adHoc && adHocIdle(rt, scope, adHoc, (id) => enterNode(rt, scope, id))) return;
+  rt.send(scope, { type: 'END' });
 }
 
 /** Whether a token somewhere in the scope can still reach one of `flowIds` without passing `join`. */

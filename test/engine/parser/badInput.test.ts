@@ -55,7 +55,7 @@ describe('parser: bad input', () => {
       // then
       expect(problems).to.deep.equal([
         { elementId: 'decide', message: 'unsupported element type bpmn:BusinessRuleTask' },
-        { elementId: 'complex', message: 'unsupported element type bpmn:ComplexGateway' },
+        { elementId: 'complex', message: 'unsupported element type bpmn:SubChoreography' },
         { elementId: 'booking', message: 'unsupported element type bpmn:ChoreographyTask' },
       ]);
     });
@@ -272,7 +272,7 @@ describe('parser: bad input', () => {
       // then
       expect(problems.map((p) => p.elementId)).to.have.members(['toMissing', 'complex', 'orphan', 'deadEnd', 'noJob', 'waitTimer', 'badCondition']);
       expectProblem(problems, 'toMissing', /refers to 'missing', which does not exist/);
-      expectProblem(problems, 'complex', /unsupported element type bpmn:ComplexGateway/);
+      expectProblem(problems, 'complex', /unsupported element type bpmn:SubChoreography/);
       expectProblem(problems, 'orphan', /is never reached/);
       expectProblem(problems, 'deadEnd', /no way out/);
       expectProblem(problems, 'noJob', /needs a job type/);
