@@ -128,6 +128,16 @@ export interface MultiInstanceDefinition {
   outputElement?: Expr;
   loopCardinality?: Expr;
   completionCondition?: Expr;
+  /**
+   * BPMN `behavior` (13.3.7): which events the instances throw as they
+   * complete: None (`noneBehaviorEvent` for each), One (`oneBehaviorEvent`
+   * for the first), Complex (each `complexBehavior` event whose condition
+   * holds), All (none; the default).
+   */
+  behavior?: 'None' | 'One' | 'All' | 'Complex';
+  noneBehaviorEvent?: EventDefinition;
+  oneBehaviorEvent?: EventDefinition;
+  complexBehavior?: { condition: Expr; event: EventDefinition }[];
 }
 
 /** BPMN `standardLoopCharacteristics`. */
@@ -201,6 +211,9 @@ export interface NodeIR {
   activationCondition?: Expr;
   /** Ad-hoc subprocesses: which inner activities start, in what order, and when it is done. */
   adHoc?: AdHocDefinition;
+  /** Activities: tokens needed to start (BPMN startQuantity) and tokens sent on each outgoing flow (completionQuantity), when not 1. */
+  startQuantity?: number;
+  completionQuantity?: number;
   /** Receive tasks with `instantiate="true"` and no incoming flow: a message starts the process there. */
   instantiate?: boolean;
 }

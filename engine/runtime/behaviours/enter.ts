@@ -25,7 +25,7 @@ export function completeSoon(rt: Runtime, execution: Execution): void {
 }
 
 /** Publishes a message (or signal) to whoever waits for it in this engine, after this step. */
-function publish(rt: Runtime, execution: Execution, node: NodeIR, event = node.event): void {
+export function publish(rt: Runtime, execution: Execution, node: NodeIR, event = node.event): void {
   const variables = rt.context(execution);
   if (event?.type === 'message') {
     rt.env.outbox.messages.push({

@@ -37,6 +37,13 @@ export function enterNode(rt: Runtime, scope: Execution, nodeId: string, viaFlow
     complexArrived(rt, scope, node, viaFlow, (flows) => canStillArrive(rt, scope, node, flows));
     return;
   }
+  if (node.startQuantity && !triggered) {
+    // BPMN 13.3.2: the activity starts once startQuantity tokens have arrived; it consumes them.
+    const counts = ((scope.joins ??= {})[node.id] ??= {});
+    counts['*'] = (counts['*'] ?? 0) + 1;
+    if (counts['*'] < node.startQuantity) return;
+    delete scope.joins[node.id];
+  }
   if (isJoin(node) && viaFlow) {
     const counts = ((scope.joins ??= {})[node.id] ??= {});
     counts[viaFlow] = (counts[viaFlow] ?? 0) + 1;
@@ -89,8 +96,9 @@ export function leave(rt: Runtime, execution: Execution): void {
     rt.later(() => enterNode(rt, parent, target, undefined, true));
     return;
   }
+  // BPMN 13.3.2: completionQuantity tokens go out on each outgoing flow taken.
   for (const flow of selectOutgoing(rt, node, variables)) {
-    rt.later(() => enterNode(rt, parent, flow.target, flow.id));
+    for (let i = 0; i < (node.completionQuantity ?? 1); i++) rt.later(() => enterNode(rt, parent, flow.target, flow.id));
   }
 }
 
