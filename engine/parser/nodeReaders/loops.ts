@@ -52,7 +52,7 @@ function readBehavior(loop: ModdleElement, id: string, mi: MultiInstanceDefiniti
     problems.at(id, `multi-instance behavior '${behavior}' is not one of None, One, All, Complex (BPMN XSD tMultiInstanceFlowCondition)`);
     return;
   }
-  mi.behavior = behavior;
+  if (behavior !== 'All') mi.behavior = behavior; // All, the default, throws nothing
   const complex: ModdleElement[] = loop.complexBehaviorDefinition ?? [];
   if (complex.length && behavior !== 'Complex') problems.at(id, `complexBehaviorDefinition is only allowed when behavior is Complex, not ${behavior} (BPMN 10.3.8)`);
   if (loop.oneBehaviorEventRef && behavior !== 'One') problems.at(id, `oneBehaviorEventRef is only used when behavior is One, not ${behavior} (BPMN 10.3.8)`);
