@@ -207,6 +207,8 @@ export interface NodeIR {
   transaction?: boolean;
   /** Activities with `isForCompensation="true"`: compensation handlers, entered only by compensation. */
   isForCompensation?: boolean;
+  /** Gateways: `gatewayDirection` when the model states one (Converging, Diverging, Mixed). */
+  gatewayDirection?: 'Converging' | 'Diverging' | 'Mixed';
   /** Complex gateways: when the tokens that arrived are enough to fire (FEEL; sees `activationCount` and `activationCounts`). */
   activationCondition?: Expr;
   /** Ad-hoc subprocesses: which inner activities start, in what order, and when it is done. */

@@ -25,6 +25,8 @@ export interface BuildContext {
   unsupported: Set<string>;
   /** Ids of nodes some sequence flow of the XML leads to, even one dropped as a problem. */
   targeted: Set<string>;
+  /** Ids of nodes some sequence flow of the XML starts at, even one dropped as a problem. */
+  sourced: Set<string>;
 }
 
 /** Builds the scope of `container` (a bpmn:Process or bpmn:SubProcess), recursing into subprocesses. */

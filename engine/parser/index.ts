@@ -10,6 +10,7 @@ import { Problems } from './Problems.js';
 import { readModdle } from './readModdle.js';
 import { readProcess } from './readProcess.js';
 import { decodeXml } from './decodeXml.js';
+import { checkDocumentRules } from './rules/index.js';
 
 export { decodeXml, declaredEncoding } from './decodeXml.js';
 export { LIFELINE_NAMESPACE, lifelineDescriptor, ASSIGNMENT_STRATEGIES } from './lifelineModdle.js';
@@ -39,6 +40,7 @@ export async function parseBpmn(source: string | Uint8Array): Promise<ParseResul
   }
   const { definitions, unresolved } = await readModdle(xml, problems);
   if (!definitions) return { processes: [], problems: problems.all, warnings: problems.warnings };
+  checkDocumentRules(definitions, problems);
   const executable = ((definitions.rootElements ?? []) as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
   if (executable.length === 0) problems.general('the file has no executable process: mark one with isExecutable="true"');
   const processes: ProcessIR[] = [];

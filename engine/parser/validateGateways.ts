@@ -29,6 +29,21 @@ function validateEventBased(scope: ScopeIR, node: NodeIR, problems: Problems): v
   }
 }
 
+/**
+ * BPMN 10.6: a gateway merges or splits (more than one incoming or more
+ * than one outgoing flow); a stated gatewayDirection must match its flows.
+ */
+function validateDirection(node: NodeIR, problems: Problems): void {
+  const ins = node.incoming.length;
+  const outs = node.outgoing.length;
+  const flows = `${ins} incoming and ${outs} outgoing sequence flow${outs === 1 ? '' : 's'}`;
+  if (ins <= 1 && outs <= 1) problems.at(node.id, `a gateway must merge or split: it has ${flows}, and a gateway needs several incoming or several outgoing flows (BPMN 10.6)`);
+  const direction = node.gatewayDirection;
+  if (direction === 'Converging' && (ins < 2 || outs > 1)) problems.at(node.id, `a converging gateway has several incoming flows and at most one outgoing flow; it has ${flows} (BPMN 10.6, gatewayDirection)`);
+  if (direction === 'Diverging' && (ins > 1 || outs < 2)) problems.at(node.id, `a diverging gateway has at most one incoming flow and several outgoing flows; it has ${flows} (BPMN 10.6, gatewayDirection)`);
+  if (direction === 'Mixed' && (ins < 2 || outs < 2)) problems.at(node.id, `a mixed gateway has several incoming and several outgoing flows; it has ${flows} (BPMN 10.6, gatewayDirection)`);
+}
+
 /** Checks the gateways and default flows of `scope` (not of its subprocesses). */
 export function validateGateways(scope: ScopeIR, problems: Problems): void {
   for (const node of Object.values(scope.nodes)) {
@@ -38,6 +53,7 @@ export function validateGateways(scope: ScopeIR, problems: Problems): void {
       problems.at(node.id, `the ${node.kind} has no outgoing sequence flow: no way out`);
       continue;
     }
+    validateDirection(node, problems);
     const outgoing = node.outgoing.map((id) => scope.flows[id]);
     if (node.kind === 'exclusiveGateway' || node.kind === 'inclusiveGateway') {
       if (outgoing.length < 2) continue;

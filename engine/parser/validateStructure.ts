@@ -40,13 +40,44 @@ function validateStarts(scope: ScopeIR, kind: ScopeKind, problems: Problems): vo
   }
 }
 
+/** Nodes that sequence flows of the XML lead to or start at, even flows dropped as problems (not to report a node twice). */
+export interface WiredInXml {
+  targeted: Set<string>;
+  sourced: Set<string>;
+}
+
+/**
+ * Ways out (BPMN 10.5): start, intermediate and boundary events lead on
+ * (but a link throw jumps and a compensation boundary has a handler
+ * instead); on a level that uses end events, every other flow node leads
+ * on too, so that tokens end only in end events.
+ */
+function validateWaysOut(scope: ScopeIR, sourced: Set<string>, problems: Problems): void {
+  const usesEnds = Object.values(scope.nodes).some((n) => n.kind === 'endEvent');
+  for (const node of Object.values(scope.nodes)) {
+    if (node.outgoing.length || sourced.has(node.id) || node.kind === 'endEvent' || node.isForCompensation || (node.kind === 'subProcess' && node.triggeredByEvent)) continue;
+    const type = node.event?.type;
+    const at = (message: string) => problems.at(node.id, message);
+    if (node.kind === 'startEvent') at('a start event must have an outgoing sequence flow (BPMN 10.5.2)');
+    else if (node.kind === 'boundaryEvent') {
+      if (type !== 'compensate') at('a boundary event must have an outgoing sequence flow (BPMN 10.5.4)');
+    } else if (node.kind === 'intermediateCatchEvent' || node.kind === 'intermediateThrowEvent') {
+      if (!(node.kind === 'intermediateThrowEvent' && type === 'link')) at('an intermediate event must have an outgoing sequence flow (BPMN 10.5.4)');
+    } else if (usesEnds && !(node.kind.endsWith('Gateway'))) {
+      at(`has no outgoing sequence flow, but its level uses end events: then every flow node but an end event leads on (BPMN 10.5.3)`);
+    }
+  }
+}
+
 /**
  * Checks the wiring of `scope` (not of its subprocesses). `targeted` holds
  * the ids of nodes some sequence flow of the XML leads to: a node whose only
  * incoming flow was itself a problem is not reported as never reached.
  */
-export function validateStructure(scope: ScopeIR, kind: ScopeKind, targeted: Set<string>, problems: Problems): void {
+export function validateStructure(scope: ScopeIR, kind: ScopeKind, wired: WiredInXml, problems: Problems): void {
+  const targeted = wired.targeted;
   validateStarts(scope, kind, problems);
+  validateWaysOut(scope, wired.sourced, problems);
   for (const node of Object.values(scope.nodes)) {
     const at = (message: string) => problems.at(node.id, message);
     const isLink = node.event?.type === 'link';

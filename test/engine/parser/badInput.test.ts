@@ -270,7 +270,7 @@ describe('parser: bad input', () => {
       // when
       const { problems } = await parseFixture('bad/many-problems.bpmn');
       // then
-      expect(problems.map((p) => p.elementId)).to.have.members(['toMissing', 'complex', 'orphan', 'deadEnd', 'noJob', 'waitTimer', 'badCondition']);
+      expect([...new Set(problems.map((p) => p.elementId))]).to.have.members(['toMissing', 'complex', 'orphan', 'deadEnd', 'noJob', 'waitTimer', 'badCondition']);
       expectProblem(problems, 'toMissing', /refers to 'missing', which does not exist/);
       expectProblem(problems, 'complex', /unsupported element type bpmn:SubChoreography/);
       expectProblem(problems, 'orphan', /is never reached/);
