@@ -40,13 +40,18 @@ export async function parseBpmn(source: string | Uint8Array): Promise<ParseResul
   }
   const { definitions, unresolved } = await readModdle(xml, problems);
   if (!definitions) return { processes: [], problems: problems.all, warnings: problems.warnings };
-  checkDocumentRules(definitions, problems);
-  const executable = ((definitions.rootElements ?? []) as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
-  if (executable.length === 0) problems.general('the file has no executable process: mark one with isExecutable="true"');
   const processes: ProcessIR[] = [];
-  for (const process of executable) {
-    if (process.id) processes.push(readProcess(process, process.id, unresolved, problems));
-    else problems.general('an executable process has no id');
+  try {
+    checkDocumentRules(definitions, problems);
+    const executable = ((definitions.rootElements ?? []) as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
+    if (executable.length === 0) problems.general('the file has no executable process: mark one with isExecutable="true"');
+    for (const process of executable) {
+      if (process.id) processes.push(readProcess(process, process.id, unresolved, problems));
+      else problems.general('an executable process has no id');
+    }
+  } catch (e) {
+    // A model no check foresaw is still refused with a reason, never a server error.
+    problems.general(`the model could not be checked: ${(e as Error).message}`);
   }
   return { processes, problems: problems.all, warnings: problems.warnings };
 }

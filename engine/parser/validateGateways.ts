@@ -5,7 +5,7 @@
  * unconditional outgoing flows.
  */
 import type { NodeIR, ScopeIR } from '../ir/types.js';
-import { isGateway } from './elementKinds.js';
+import { isActivity, isGateway } from './elementKinds.js';
 import type { Problems } from './Problems.js';
 
 function validateDefaultFlow(scope: ScopeIR, node: NodeIR, problems: Problems): void {
@@ -19,6 +19,14 @@ function validateDefaultFlow(scope: ScopeIR, node: NodeIR, problems: Problems): 
 
 function validateEventBased(scope: ScopeIR, node: NodeIR, problems: Problems): void {
   if (node.outgoing.length < 2) problems.at(node.id, 'an event-based gateway needs at least two outgoing sequence flows');
+  const targets = node.outgoing.map((id) => scope.nodes[scope.flows[id].target]);
+  const receives = targets.filter((t) => t.kind === 'receiveTask');
+  if (receives.length && targets.some((t) => t.kind === 'intermediateCatchEvent' && t.event?.type === 'message')) {
+    problems.at(node.id, 'an event-based gateway may lead to message catch events or to receive tasks, not to both (BPMN 10.6.6)');
+  }
+  for (const task of receives) {
+    if (task.boundaryEvents?.length) problems.at(task.id, `follows event-based gateway '${node.id}' and cannot have boundary events (BPMN 10.6.6)`);
+  }
   for (const flowId of node.outgoing) {
     const flow = scope.flows[flowId];
     const target = scope.nodes[flow.target];
@@ -44,9 +52,20 @@ function validateDirection(node: NodeIR, problems: Problems): void {
   if (direction === 'Mixed' && (ins < 2 || outs < 2)) problems.at(node.id, `a mixed gateway has several incoming and several outgoing flows; it has ${flows} (BPMN 10.6, gatewayDirection)`);
 }
 
+/**
+ * Conditional sequence flows (BPMN 10.2.2): an activity's conditional flow
+ * is one of several ways out (alone it would be a gateway drawn as a task).
+ */
+function validateConditionalFlows(scope: ScopeIR, node: NodeIR, problems: Problems): void {
+  if (!isActivity(node.kind) || node.outgoing.length !== 1) return;
+  const flow = scope.flows[node.outgoing[0]];
+  if (flow.condition) problems.at(flow.id, `is the only outgoing flow of '${node.id}' and cannot be conditional: an activity's conditional flow is one of several (BPMN 10.2.2)`);
+}
+
 /** Checks the gateways and default flows of `scope` (not of its subprocesses). */
 export function validateGateways(scope: ScopeIR, problems: Problems): void {
   for (const node of Object.values(scope.nodes)) {
+    validateConditionalFlows(scope, node, problems);
     validateDefaultFlow(scope, node, problems);
     if (!isGateway(node.kind)) continue;
     if (node.outgoing.length === 0) {

@@ -18,6 +18,8 @@ const RULES: [string, string, RegExp][] = [
   ['boundary-dead-end.bpmn', 'late', /a boundary event must have an outgoing sequence flow \(BPMN 10.5.4\)/],
   ['task-dead-end-with-end-events.bpmn', 'aside', /has no outgoing sequence flow, but its level uses end events.*\(BPMN 10.5.3\)/],
   ['start-without-end.bpmn', 'p', /the process has a start event \(start\) but no end event: the standard requires an end event/],
+  ['lone-conditional-flow.bpmn', 'onlyIf', /is the only outgoing flow of 'work' and cannot be conditional.*\(BPMN 10.2.2\)/],
+  ['event-gateway-message-and-receive.bpmn', 'race', /may lead to message catch events or to receive tasks, not to both \(BPMN 10.6.6\)/],
   ['enumeration-value.bpmn', 'p', /processType 'Secret' is not one of None, Public, Private \(BPMN XSD tProcessType\)/],
   ['unknown-attribute.bpmn', 'work', /attribute 'priority' is not defined for bpmn:Task in the BPMN XSD/],
   ['no-target-namespace.bpmn', 'defs', /the definitions have no targetNamespace, which the BPMN XSD requires/],
