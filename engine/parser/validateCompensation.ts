@@ -19,8 +19,8 @@ export interface CompensationContext {
 function validateThrow(scope: ScopeIR, node: NodeIR, ctx: CompensationContext, problems: Problems): void {
   const event = node.event;
   if (event?.type !== 'compensate' || (node.kind !== 'endEvent' && node.kind !== 'intermediateThrowEvent')) return;
-  if (!event.waitForCompletion && node.kind === 'intermediateThrowEvent') {
-    problems.warn(node.id, 'waitForCompletion="false" is not supported: the event waits until the compensation is done');
+  if (!event.waitForCompletion && node.kind === 'endEvent') {
+    problems.warn(node.id, 'waitForCompletion="false" has no effect on an end event: an end event always waits for the compensation it throws (BPMN 10.5.5)');
   }
   if (!event.activityRef) return;
   const target = scope.nodes[event.activityRef] ?? ctx.outer?.nodes[event.activityRef];

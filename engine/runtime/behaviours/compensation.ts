@@ -64,8 +64,12 @@ function recordHolder(rt: Runtime, scope: Execution): Execution {
   return rt.index.scopeOf(rt.index.parent(esp)!);
 }
 
-/** A compensation throw or end event: take the records it names and start their handlers. */
-export function startCompensation(rt: Runtime, thrower: Execution, activityRef: string | undefined, cancel = false): void {
+/**
+ * A compensation throw or end event: take the records it names and start
+ * their handlers, one after another while the event waits; with
+ * waitForCompletion false, all at once while the event goes on.
+ */
+export function startCompensation(rt: Runtime, thrower: Execution, activityRef: string | undefined, cancel = false, waitForCompletion = true): void {
   const scope = rt.index.parent(thrower)!;
   const holder = recordHolder(rt, scope);
   const records = holder.compensations ?? [];
@@ -74,9 +78,25 @@ export function startCompensation(rt: Runtime, thrower: Execution, activityRef: 
   if (rest.length) holder.compensations = rest;
   else delete holder.compensations;
   const queue = unfold(rt, chosen, {});
-  thrower.compensating = { queue, ...(cancel ? { cancel } : {}) };
   rt.history('compensation.started', thrower, { handlers: queue.map((q) => q.handler) });
+  if (!waitForCompletion && !cancel) {
+    for (const item of queue) startHandler(rt, scope, item);
+    rt.later(() => rt.index.get(thrower.id) === thrower && rt.send(thrower, { type: 'COMPLETE' }));
+    return;
+  }
+  thrower.compensating = { queue, ...(cancel ? { cancel } : {}) };
   nextCompensation(rt, thrower);
+}
+
+function startHandler(rt: Runtime, scope: Execution, item: PendingCompensation, thrower?: Execution): void {
+  const handler = rt.newActivity(scope, rt.model.node(item.handler));
+  handler.variables = { ...item.variables };
+  if (thrower) handler.compensationFor = thrower.id;
+  if (item.start) {
+    handler.compensations = item.children ?? [];
+    rt.pendingStarts.set(handler.id, item.start);
+  }
+  rt.send(handler, { type: 'ACTIVATE' });
 }
 
 /** Runs the next handler of a compensation in progress, or ends it. */
@@ -91,15 +111,7 @@ export function nextCompensation(rt: Runtime, thrower: Execution): void {
     else rt.later(() => rt.index.get(thrower.id) === thrower && rt.send(thrower, { type: 'COMPLETE' }));
     return;
   }
-  const scope = rt.index.parent(thrower)!;
-  const handler = rt.newActivity(scope, rt.model.node(item.handler));
-  handler.variables = { ...item.variables };
-  handler.compensationFor = thrower.id;
-  if (item.start) {
-    handler.compensations = item.children ?? [];
-    rt.pendingStarts.set(handler.id, item.start);
-  }
-  rt.send(handler, { type: 'ACTIVATE' });
+  startHandler(rt, rt.index.parent(thrower)!, item, thrower);
 }
 
 /** A handler finished: the event that waits for it goes on with the next one. */

@@ -63,7 +63,7 @@ const throwing: Behaviour = (rt, execution, node) => {
       throwEscalation(rt, execution, event.escalationCode ?? '');
       break;
     case 'compensate':
-      startCompensation(rt, execution, event.activityRef);
+      startCompensation(rt, execution, event.activityRef, false, event.waitForCompletion || node.kind === 'endEvent');
       return;
     case 'cancel':
       cancelTransaction(rt, execution);

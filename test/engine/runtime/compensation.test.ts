@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createTestEngine, fixture, trace, type TestEngine } from '../support/engineHarness.js';
+import { createTestEngine, elementsOf, fixture, trace, type TestEngine } from '../support/engineHarness.js';
 import type { ExecutionTree } from '../../../engine/runtime/tree.js';
 
 describe('compensation and transactions (issue 12)', () => {
@@ -65,6 +65,17 @@ describe('compensation and transactions (issue 12)', () => {
       'nStart', 'plainStart', 'stepA', 'stepB', 'plainEnd', 'plain', 'handledStart', 'stepC', 'handledEnd', 'handled', 'review',
       'compensateStart', 'notify', 'undoC', 'compensateInner', 'onCompensate', 'undoB', 'undoA', 'undoEverything',
     ]);
+    expect((await t.instance(instance.id)).state).to.equal('completed');
+  });
+
+  it('should go on at once from a compensation throw event with waitForCompletion false while its handler runs', async () => {
+    // when
+    const instance = await t.start('fireAndForget');
+    // then: the refund runs beside the next task
+    expect(elementsOf(await t.openTasks(instance.id))).to.deep.equal(['next', 'refund']);
+    expect(await trace(t.engine, instance.id)).to.deep.equal(['fStart', 'charge2', 'undoLater']);
+    await t.completeTask(instance.id, 'refund');
+    await t.completeTask(instance.id, 'next');
     expect((await t.instance(instance.id)).state).to.equal('completed');
   });
 
