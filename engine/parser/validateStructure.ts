@@ -91,6 +91,10 @@ export function validateStructure(scope: ScopeIR, kind: ScopeKind, wired: WiredI
     const implicitStart = scope.startEvents.length === 0 && kind !== 'eventSubprocess';
     if (!implicitStart && !isEntry(node) && node.incoming.length === 0 && !targeted.has(node.id)) {
       at(`is never reached: a ${node.kind} needs an incoming sequence flow`);
+    } else if (implicitStart && node.incoming.length === 0 && !targeted.has(node.id)) {
+      // Even where nodes without incoming flows start a level, events in the middle and at the end are reached by flows (BPMN 10.5.3, 10.5.4).
+      if (node.kind === 'endEvent') at('an end event must have an incoming sequence flow (BPMN 10.5.3)');
+      if (node.kind === 'intermediateThrowEvent' || (node.kind === 'intermediateCatchEvent' && !isLink)) at('an intermediate event must have an incoming sequence flow (BPMN 10.5.4)');
     }
   }
 }

@@ -12,6 +12,7 @@ import { checkDataRules } from './dataRules.js';
 import { checkDeclaredFlows } from './declaredFlows.js';
 import { checkLinkReferences } from './linkReferences.js';
 import { checkSchema } from './schemaChecks.js';
+import { checkCalledProcesses } from './calledProcesses.js';
 
 /** Runs every document-wide rule on `definitions`. */
 export function checkDocumentRules(definitions: ModdleElement, problems: Problems): void {
@@ -21,4 +22,5 @@ export function checkDocumentRules(definitions: ModdleElement, problems: Problem
   checkDeclaredFlows(definitions, problems);
   checkLinkReferences(definitions, problems);
   checkSchema(definitions, problems);
+  checkCalledProcesses(definitions, problems);
 }

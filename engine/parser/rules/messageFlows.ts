@@ -15,11 +15,22 @@ function poolOf(element: ModdleElement | undefined, pools: ModdleElement[]): Mod
   return process ? pools.find((p) => p.processRef === process) : undefined;
 }
 
-/** Reports message flows that break the standard's connection rules. */
+/** BPMN 9.2 (table 9.3): a pool's multiplicity has minimum ≥ 0 and maximum ≥ max(1, minimum). */
+function checkMultiplicity(pool: ModdleElement, problems: Problems): void {
+  const multiplicity = pool.participantMultiplicity;
+  if (!multiplicity) return;
+  const minimum = multiplicity.minimum === undefined ? 0 : Number(multiplicity.minimum);
+  const maximum = multiplicity.maximum === undefined ? undefined : Number(multiplicity.maximum);
+  if (!(minimum >= 0)) problems.at(pool.id, `the participant multiplicity's minimum ${multiplicity.minimum} is negative (BPMN 9.2)`);
+  if (maximum !== undefined && (!(maximum >= 1) || maximum < minimum)) problems.at(pool.id, `the participant multiplicity's maximum ${multiplicity.maximum} must be at least 1 and at least the minimum ${minimum} (BPMN 9.2)`);
+}
+
+/** Reports message flows that break the standard's connection rules, and pool multiplicities that cannot be. */
 export function checkMessageFlows(definitions: ModdleElement, problems: Problems): void {
   for (const collaboration of (definitions.rootElements ?? []) as ModdleElement[]) {
     if (collaboration.$type !== 'bpmn:Collaboration') continue;
     const pools = (collaboration.participants ?? []) as ModdleElement[];
+    for (const pool of pools) checkMultiplicity(pool, problems);
     for (const flow of (collaboration.messageFlows ?? []) as ModdleElement[]) {
       const at = (message: string) => problems.at(flow.id, message);
       const source: ModdleElement | undefined = flow.sourceRef;
