@@ -32,7 +32,8 @@ export interface MultiInstanceState {
  */
 export interface CompensationRecord {
   nodeId: string;
-  variables: Record<string, unknown>;
+  /** The activity's local variables when it completed (left out when it had none: snapshots stay small). */
+  variables?: Record<string, unknown>;
   /** Subprocesses: their body's variables and the compensable activities that completed inside. */
   bodyVariables?: Record<string, unknown>;
   children?: CompensationRecord[];

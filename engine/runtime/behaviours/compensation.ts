@@ -31,11 +31,10 @@ export function rememberCompletion(rt: Runtime, execution: Execution, holder: Ex
   const node = rt.model.node(execution.nodeId);
   const children = execution.body?.compensations ?? [];
   if (!node.compensationHandler && !compensationSubprocess(node) && children.length === 0) return;
-  const record: CompensationRecord = { nodeId: node.id, variables: { ...execution.variables } };
-  if (execution.body) {
-    record.bodyVariables = { ...execution.body.variables };
-    if (children.length) record.children = children;
-  }
+  const record: CompensationRecord = { nodeId: node.id };
+  if (Object.keys(execution.variables).length) record.variables = { ...execution.variables };
+  if (execution.body && Object.keys(execution.body.variables).length) record.bodyVariables = { ...execution.body.variables };
+  if (children.length) record.children = children;
   (holder.compensations ??= []).push(record);
 }
 
