@@ -179,17 +179,7 @@ async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: Insta
     });
   }
   const parent = instance.parentInstanceId && instance.parentActivityInstanceId ? { id: instance.parentInstanceId, activity: instance.parentActivityInstanceId } : null;
-  if (parent && outbox.ended === 'completed') {
-    const childVariables = instance.variables;
-    await nested(scope, () =>
-      stepInTx(ctx, scope, parent.id, null, (rt) => {
-        const waiting = rt.index.get(parent.activity);
-        if (!waiting) return;
-        const called = rt.model.node(waiting.nodeId).calledElement;
-        completeActivity(rt, parent.activity, childVariables, { propagate: called?.propagateAllChildVariables !== false });
-      }),
-    );
-  }
+  // What the child threw (an escalation end event) reaches the parent before the child's completion moves the call activity on.
   for (const news of outbox.toParent) {
     if (!parent) break;
     await nested(scope, () =>
@@ -200,6 +190,17 @@ async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: Insta
           rt.send(rt.index.get(parent.activity)!, { type: 'ESCALATION', code: news.code });
           rt.run();
         }
+      }),
+    );
+  }
+  if (parent && outbox.ended === 'completed') {
+    const childVariables = instance.variables;
+    await nested(scope, () =>
+      stepInTx(ctx, scope, parent.id, null, (rt) => {
+        const waiting = rt.index.get(parent.activity);
+        if (!waiting) return;
+        const called = rt.model.node(waiting.nodeId).calledElement;
+        completeActivity(rt, parent.activity, childVariables, { propagate: called?.propagateAllChildVariables !== false });
       }),
     );
   }
@@ -215,7 +216,8 @@ async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: Insta
     });
   }
   for (const signal of outbox.signals) {
-    await nested(scope, () => deliverSignal(ctx, scope, signal.name, signal.variables));
+    // The throwing instance caught its own signal during the step (behaviours/signals.ts).
+    await nested(scope, () => deliverSignal(ctx, scope, signal.name, signal.variables, null, instance.id));
   }
 }
 
