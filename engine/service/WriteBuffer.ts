@@ -11,7 +11,7 @@ import type { InstanceRecord } from '../store/records.js';
 import { emptyEffects, type Effects, type StoreTx } from '../store/Store.js';
 
 /** Once this many rows wait, they are written in the background while the step goes on (bounded memory, database and engine busy at once). */
-const BACKGROUND_ROWS = 5_000;
+const BACKGROUND_ROWS = 2_000;
 
 const EFFECT_KINDS = Object.keys(emptyEffects()) as (keyof Effects)[];
 
