@@ -24,6 +24,7 @@ const schema = z.object({
   API_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  MAIL_FROM: z.string().default('Lifeline <lifeline@localhost>'),
 });
 
 export interface Config {
@@ -34,8 +35,10 @@ export interface Config {
   sessionTtlMs: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   demoData: boolean;
-  /** Reserved for the built-in email worker (not yet used). */
+  /** The built-in email worker sends through this SMTP server; unset, every mail waits in the outbox. */
   smtpUrl?: string;
+  /** The From: of every mail. */
+  mailFrom: string;
   /**
    * Signs the session cookie (sessions themselves are rows in the database).
    * Random per start when SESSION_SECRET is unset: every restart then logs everyone out.
@@ -73,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     demoData: c.DEMO_DATA === 'true',
     smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
     sessionSecret: c.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionSecretGenerated: c.SESSION_SECRET === undefined,
     stepLimits: { maxActivations: c.STEP_MAX_ACTIVATIONS, maxMs: c.STEP_MAX_MS },

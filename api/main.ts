@@ -6,10 +6,11 @@
 import pino from 'pino';
 import { readFileSync } from 'node:fs';
 import { Engine, systemClock } from '../engine/index.js';
-import { AgendaScheduler, DatabaseProbe, PostgresDirectory, PostgresStore, createKnex, migrate, sharedSessionSecret, startEmbeddedPostgres } from '../db/index.js';
+import { AgendaScheduler, DatabaseProbe, PostgresStore, createKnex, migrate, sharedSessionSecret, startEmbeddedPostgres } from '../db/index.js';
 import { loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { DEMO_PASSWORD, seedDemo } from './seed.js';
+import { startBuiltInWorkers } from '../workers/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     store: new PostgresStore(knex),
     clock: systemClock,
     scheduler,
-    directory: new PostgresDirectory(knex),
+    directory: 'store',
     log: (event, data) => logger.warn({ event, ...data }, event),
     stepLimits: config.stepLimits,
   });
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   if (missed) logger.info({ fired: missed }, 'fired timers that came due while Lifeline was down');
   if (config.demoData) await seedDemo(knex, engine, systemClock.now());
   engine.startSweeping(config.sweepIntervalMs);
+  const workers = startBuiltInWorkers({ engine, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, log: (event, data) => logger.warn({ event, ...data }, event) });
+  if (!config.smtpUrl) logger.info('SMTP_URL is not set: mails wait in the outbox (GET /api/emails?state=outbox)');
   const server = createServer({ engine, knex, clock: systemClock, config, health }, logger);
   const { port } = await server.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     await quietly('server', () => server.close());
     await quietly('sweep', () => engine.stopSweeping());
     await quietly('scheduler', () => scheduler.stop());
+    await quietly('built-in workers', () => workers.stop());
     health.stop();
     await quietly('database pool', () => knex.destroy());
     if (embedded) await quietly('embedded PostgreSQL', () => embedded.stop());

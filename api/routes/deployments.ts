@@ -1,7 +1,7 @@
 /** Deployments, process definitions (versions, XML) and forms. */
 import * as z from 'zod';
 import { route, page, paged, queryBool, uuidParam, type Route } from '../http/route.js';
-import { ValidationError, parseBpmn } from '../../engine/index.js';
+import { ValidationError } from '../../engine/index.js';
 
 const deployBody = z.object({
   name: z.string().optional(),
@@ -32,12 +32,9 @@ export const deploymentRoutes: Route[] = [
   }),
   route({
     method: 'post', path: '/api/deployments/validate', tag: 'Deployments', permission: 'definitions:deploy', rawText: true,
-    summary: 'Check a BPMN document without deploying: the problems (and warnings) with element ids',
+    summary: 'Check a BPMN document without deploying: the problems (which refuse a deploy) and the warnings, each with its element id',
     body: z.object({ xml: z.string().min(1) }),
-    handler: async ({ body }) => {
-      const { problems, warnings } = await parseBpmn(typeof body === 'string' ? body : body.xml);
-      return { problems, warnings };
-    },
+    handler: async ({ body, services }) => services.engine.inspect(typeof body === 'string' ? body : body.xml),
   }),
   route({
     method: 'get', path: '/api/process-definitions', tag: 'Deployments', permission: 'definitions:read', summary: 'List process definitions (all versions, or latest only)',

@@ -8,5 +8,8 @@ import { messageRoutes } from './messages.js';
 import { jobRoutes } from './jobs.js';
 import { operationRoutes } from './operations.js';
 import { identityRoutes } from './identity.js';
+import { calendarRoutes } from './calendars.js';
+import { notificationRoutes } from './notifications.js';
+import { customerRoutes } from './customers.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes];

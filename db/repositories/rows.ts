@@ -40,17 +40,14 @@ export async function page<T>(query: Knex.QueryBuilder, map: (row: Record<string
   return { items: rows.map(map), total: Number(count) };
 }
 
-/** PostgreSQL accepts at most 65,535 bind parameters per statement; stay well below. */
+/** PostgreSQL takes at most 65535 bind parameters per statement; big batches go in several statements. */
 const MAX_PARAMETERS = 60_000;
 
-/**
- * Inserts `rows` in as few statements as the bind-parameter limit allows:
- * one for an ordinary step, several for a step that writes thousands of rows.
- */
-export async function insertRows(db: Db, table: string, rows: Record<string, unknown>[]): Promise<void> {
+/** Inserts rows in as few multi-row statements as the parameter limit allows. */
+export async function insertAll(db: Db, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Math.max(1, Object.keys(rows[0]).length);
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
+  const perRow = Math.max(1, Object.keys(rows[0]).length);
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
   for (let i = 0; i < rows.length; i += size) await db(table).insert(rows.slice(i, i + size));
 }
 

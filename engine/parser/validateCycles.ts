@@ -90,8 +90,8 @@ function components(scope: ScopeIR): string[][] {
   return result;
 }
 
-/** Checks every scope of a process for loops without a wait state; `warnings` get the ones that may spin. */
-export function validateCycles(scope: ScopeIR, problems: Problems, warnings: Problems): void {
+/** Checks every scope of a process for loops without a wait state; the ones that may spin are warnings. */
+export function validateCycles(scope: ScopeIR, problems: Problems): void {
   for (const component of components(scope)) {
     const members = new Set(component);
     const nodes = component.map((id) => scope.nodes[id]);
@@ -103,9 +103,9 @@ export function validateCycles(scope: ScopeIR, problems: Problems, warnings: Pro
     const at = (exits[0] ?? nodes.find((n) => n.kind.endsWith('Gateway')) ?? [...nodes].sort((a, b) => a.id.localeCompare(b.id))[0]).id;
     const path = [...component].sort().join(', ');
     if (!hasExit) problems.at(at, `is in a loop with no wait state and no way out (${path}): every token that enters it would loop forever`);
-    else warnings.at(at, `is in a loop with no wait state (${path}): if its exit condition never holds, the step stops at its budget with an incident`);
+    else problems.warn(at, `is in a loop with no wait state (${path}): if its exit condition never holds, the step stops at its budget with an incident`);
   }
   for (const node of Object.values(scope.nodes)) {
-    if (node.scope) validateCycles(node.scope, problems, warnings);
+    if (node.scope) validateCycles(node.scope, problems);
   }
 }

@@ -11,6 +11,7 @@ import { nextTimer } from '../time/timerExpression.js';
 import type { EngineContext, TxScope } from './EngineContext.js';
 import type { TimerRecord } from '../store/records.js';
 import { historyNote, startInTx, stepInTx, writeEffects } from './steps.js';
+import { fireSlaCheck } from './sla.js';
 
 /** What became of a claimed timer: fired, spent (its instance ended or it was no longer waited on), or left for later (its instance was busy). */
 export type FireOutcome = 'fired' | 'spent' | 'busy';
@@ -26,7 +27,8 @@ async function fireClaimed(ctx: EngineContext, scope: TxScope, timer: TimerRecor
   if (!timer.instanceId) {
     await tx.markTimerFired(timer.id, now);
     const { definition } = await ctx.models.get(tx, timer.definitionId);
-    const next = timer.cycle ? nextTimer(timer.cycle, timer.dueAt) : null;
+    const book = await ctx.calendarBook(scope);
+    const next = timer.cycle ? nextTimer(timer.cycle, timer.dueAt, book.context(definition.ir.nodes[timer.elementId]?.lifeline?.calendar ?? definition.ir.calendar)) : null;
     if (next) {
       await writeEffects(scope, { ...emptyEffects(), timers: [{ ...timer, id: ctx.newId(), dueAt: next.dueAt, cycle: next.cycle, state: 'scheduled', createdAt: now, firedAt: null }] });
     }
@@ -34,13 +36,13 @@ async function fireClaimed(ctx: EngineContext, scope: TxScope, timer: TimerRecor
     return 'fired';
   }
   if ((await tx.tryLockInstance(timer.instanceId)) === 'locked') return 'busy';
+  if (timer.purpose) return (await fireSlaCheck(ctx, scope, timer)) ? 'fired' : 'spent';
   let fired = false;
   const stepped = await stepInTx(
     ctx, scope, timer.instanceId, null,
     (rt) => {
-      rearmCycle(rt, timer);
       rt.history('timer.fired', rt.index.get(timer.activityInstanceId!) ?? null, { timerId: timer.id, elementId: timer.elementId });
-      fired = triggerEvent(rt, timer.activityInstanceId!, timer.elementId, {}, { timer: timer.id });
+      fired = rearmCycle(rt, timer) || triggerEvent(rt, timer.activityInstanceId!, timer.elementId, {}, { timer: timer.id });
     },
     async () => tx.markTimerFired(timer.id, now),
     { skipEnded: true },

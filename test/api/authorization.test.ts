@@ -125,10 +125,26 @@ const SCENARIOS: Record<string, Scenario> = {
     await users.upsertGroup(api.db.knex, { id, name: id });
     return { path: `/api/groups/${id}` };
   },
+  'GET /api/calendars': async () => ({ path: '/api/calendars' }),
+  'GET /api/calendars/:name': async () => ({ path: '/api/calendars/office' }),
+  'PUT /api/calendars/:name': async () => ({ path: `/api/calendars/c-${unique()}`, body: CALENDAR }),
+  'DELETE /api/calendars/:name': async (api) => {
+    const name = `c-${unique()}`;
+    const { isDefault: _d, ...definition } = CALENDAR;
+    await api.engine.saveCalendar({ name, definition, isDefault: false });
+    return { path: `/api/calendars/${name}` };
+  },
+  'GET /api/notifications': async () => ({ path: '/api/notifications' }),
+  'POST /api/notifications/read': async () => ({ path: '/api/notifications/read', body: {} }),
+  'GET /api/customers/:businessKey/timeline': async () => ({ path: '/api/customers/REQ-1/timeline' }),
+  'GET /api/emails': async () => ({ path: '/api/emails' }),
+  'GET /api/monitoring/sla': async () => ({ path: '/api/monitoring/sla' }),
   'GET /api/tokens': async () => ({ path: '/api/tokens' }),
   'POST /api/tokens': async () => ({ path: '/api/tokens', body: { name: 'matrix' } }),
   'DELETE /api/tokens/:id': async (api, _role, user) => ({ path: `/api/tokens/${(await credentials.createApiToken(api.db.knex, user === 'nobody' ? 'admin' : user, 'matrix', api.clock.now())).token.id}` }),
 };
+
+const CALENDAR = { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '17:00' }, holidays: [], isDefault: false };
 
 const hasBody = (method: string) => method !== 'get' && method !== 'delete';
 

@@ -10,6 +10,9 @@ import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { propagateVariables } from '../variables.js';
 import { innerCompleted, isBody, planInnerCompletion } from './multiInstance.js';
+import { compensationHandlerDone, rememberCompletion } from './compensation.js';
+import { complexArrived, settleComplex } from './complexGateway.js';
+import { adHocChildCompleted, adHocIdle, adHocOf } from './adHoc.js';
 
 /** Raised when a gateway finds no flow to take: the model cannot go on with these variables. */
 export class NoOutgoingFlowError extends LifelineError {
@@ -38,6 +41,17 @@ export function enterNode(rt: Runtime, scope: Execution, nodeId: string, viaFlow
   if (rt.index.get(scope.id) !== scope || (scope.state !== 'active' && scope.state !== 'interrupted')) return;
   const node = rt.model.node(nodeId);
   rt.touch(scope);
+  if (node.kind === 'complexGateway') {
+    complexArrived(rt, scope, node, viaFlow, (flows) => canStillArrive(rt, scope, node, flows));
+    return;
+  }
+  if (node.startQuantity && !triggered) {
+    // BPMN 13.3.2: the activity starts once startQuantity tokens have arrived; it consumes them.
+    const counts = ((scope.joins ??= {})[node.id] ??= {});
+    counts['*'] = (counts['*'] ?? 0) + 1;
+    if (counts['*'] < node.startQuantity) return;
+    delete scope.joins[node.id];
+  }
   if (isJoin(node) && viaFlow) {
     const counts = ((scope.joins ??= {})[node.id] ??= {});
     counts[viaFlow] = (counts[viaFlow] ?? 0) + 1;
@@ -76,17 +90,28 @@ export function leave(rt: Runtime, execution: Execution): void {
     innerCompleted(rt, parent, execution, node, next);
     return;
   }
+  if (execution.compensationFor) {
+    propagateVariables(rt.index, execution, outputs);
+    rt.index.removeChild(parent, execution);
+    rt.touch(parent);
+    compensationHandlerDone(rt, execution);
+    return;
+  }
   const link = node.event?.type === 'link' && node.kind === 'intermediateThrowEvent' ? node.event.target! : undefined;
   const flows = link ? [] : selectOutgoing(rt, node, variables);
   propagateVariables(rt.index, execution, outputs);
+  rememberCompletion(rt, execution, parent);
   rt.index.removeChild(parent, execution);
   rt.touch(parent);
+  const adHoc = adHocOf(rt, parent);
+  if (adHoc) adHocChildCompleted(rt, parent, adHoc);
   if (link) {
     rt.later(() => enterNode(rt, parent, link, undefined, true));
     return;
   }
+  // BPMN 13.3.2: completionQuantity tokens go out on each outgoing flow taken.
   for (const flow of flows) {
-    rt.later(() => enterNode(rt, parent, flow.target, flow.id));
+    for (let i = 0; i < (node.completionQuantity ?? 1); i++) rt.later(() => enterNode(rt, parent, flow.target, flow.id));
   }
 }
 
@@ -135,6 +160,13 @@ export function selectOutgoing(rt: Runtime, node: NodeIR, variables: Record<stri
       }
       return [chosen];
     }
+    case 'complexGateway': {
+      // Waiting for start: like an inclusive gateway; at reset only conditional flows whose condition holds (BPMN 13.3.5).
+      if (variables.waitingForStart === false) return candidates.filter((f) => f.condition && evaluateCondition(f.condition, variables));
+      const chosen = candidates.filter(holds);
+      if (chosen.length > 0) return chosen;
+      return byDefault ? [byDefault] : [];
+    }
     case 'inclusiveGateway': {
       const chosen = candidates.filter(holds);
       if (chosen.length > 0) return chosen;
@@ -168,8 +200,15 @@ export function settleScope(rt: Runtime, scope: Execution): void {
       return;
     }
   }
+  for (const gatewayId of Object.keys(scope.complexGateways ?? {})) {
+    const node = rt.model.node(gatewayId);
+    settleComplex(rt, scope, node, (flows) => canStillArrive(rt, scope, node, flows));
+  }
   const hasJoinTokens = Object.values(scope.joins ?? {}).some((c) => Object.values(c).some((n) => n > 0));
-  if (scope.children.length === 0 && !hasJoinTokens) rt.send(scope, { type: 'END' });
+  if (scope.children.length > 0 || hasJoinTokens) return;
+  const adHoc = adHocOf(rt, scope);
+  if (adHoc && adHocIdle(rt, scope, adHoc, (id) => enterNode(rt, scope, id))) return;
+  rt.send(scope, { type: 'END' });
 }
 
 /** Whether a token somewhere in the scope can still reach one of `flowIds` without passing `join`. */
