@@ -13,7 +13,7 @@ import { LifelineError } from '../errors/LifelineError.js';
 import type { IncidentRecord } from '../store/records.js';
 import type { Effects } from '../store/Store.js';
 import type { Outbox } from './Outbox.js';
-import type { Execution, Waits } from './tree.js';
+import type { Execution } from './tree.js';
 
 /** How much one step may do before it stops with an incident (`step_budget_exceeded`). */
 export interface StepLimits {
@@ -40,16 +40,12 @@ export function incidentTypeOf(error: unknown): IncidentRecord['type'] | undefin
 
 /** What a behaviour may change before it fails, captured before its actions run. */
 export interface Savepoint {
-  state: string;
   effects: Record<keyof Effects, number>;
   outbox: { lengths: Record<string, number>; ended: Outbox['ended'] };
   queue: number;
-  variables: Record<string, unknown>;
-  waits?: Waits;
+  /** The execution's own fields (state, variables, waits, bookkeeping), deep-copied; not its children. */
+  own: Omit<Execution, 'children'>;
   children: Execution[];
-  joins?: Execution['joins'];
-  mi?: Execution['mi'];
-  loopCounter?: number;
   triggered: boolean;
   start?: string;
 }
@@ -64,18 +60,13 @@ function lengths<T extends object>(record: T, keys: readonly (keyof T)[]): Recor
 
 /** Captures `execution` and the step's output lists before a transition's actions run. */
 export function takeSavepoint(execution: Execution, effects: Effects, outbox: Outbox, queue: number, triggered: boolean, start: string | undefined): Savepoint {
-  const waits = execution.waits;
+  const { children, ...own } = execution;
   return {
-    state: execution.state,
     effects: lengths(effects, Object.keys(effects) as (keyof Effects)[]) as Record<keyof Effects, number>,
-    outbox: { lengths: lengths(outbox, OUTBOX_LISTS), ended: outbox.ended },
+    outbox: { lengths: lengths(outbox, OUTBOX_LISTS.filter((key) => Array.isArray((outbox as unknown as Record<string, unknown>)[key]))), ended: outbox.ended },
     queue,
-    variables: { ...execution.variables },
-    waits: waits && { ...waits, tasks: [...waits.tasks], jobs: [...waits.jobs], timers: [...waits.timers], subscriptions: [...waits.subscriptions] },
-    children: [...execution.children],
-    joins: execution.joins && structuredClone(execution.joins),
-    mi: execution.mi && structuredClone(execution.mi),
-    loopCounter: execution.loopCounter,
+    own: structuredClone(own),
+    children: [...children],
     triggered,
     start,
   };
@@ -86,10 +77,6 @@ export function restoreSavepoint(savepoint: Savepoint, execution: Execution, eff
   for (const [key, length] of Object.entries(savepoint.effects)) (effects[key as keyof Effects] as unknown[]).length = length;
   for (const [key, length] of Object.entries(savepoint.outbox.lengths)) ((outbox as unknown as Record<string, unknown[]>)[key]).length = length;
   outbox.ended = savepoint.outbox.ended;
-  execution.state = savepoint.state;
-  execution.variables = savepoint.variables;
-  execution.waits = savepoint.waits;
-  execution.joins = savepoint.joins;
-  execution.mi = savepoint.mi;
-  execution.loopCounter = savepoint.loopCounter;
+  for (const key of Object.keys(execution) as (keyof Execution)[]) if (key !== 'children') delete execution[key];
+  Object.assign(execution, structuredClone(savepoint.own));
 }
