@@ -9,10 +9,14 @@ import { AgendaScheduler, PostgresDirectory, PostgresStore, createKnex, migrate,
 import { loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { DEMO_PASSWORD, seedDemo } from './seed.js';
+import { ensureAppBuilt } from './static/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
+  // The browser app builds (only when stale) while the database starts.
+  const building = ensureAppBuilt((message) => logger.info(message));
+  building.catch(() => {});
   if (config.sessionSecretGenerated) logger.warn('SESSION_SECRET is not set: using a random one, so a restart logs everyone out');
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => logger.debug({ postgres: line }) });
   const connectionString = config.databaseUrl ?? embedded!.connectionString;
@@ -31,6 +35,8 @@ async function main(): Promise<void> {
   const missed = await engine.fireDueTimers();
   if (missed) logger.info({ fired: missed }, 'fired timers that came due while Lifeline was down');
   if (config.demoData) await seedDemo(knex, engine, systemClock.now());
+  const build = await building;
+  if (build.built) logger.info({ ms: build.ms }, 'browser app built');
   const server = createServer({ engine, knex, clock: systemClock, config }, logger);
   const { port } = await server.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

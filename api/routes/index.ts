@@ -8,5 +8,6 @@ import { messageRoutes } from './messages.js';
 import { jobRoutes } from './jobs.js';
 import { operationRoutes } from './operations.js';
 import { identityRoutes } from './identity.js';
+import { loginPageRoutes } from './loginPage.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...loginPageRoutes];
