@@ -36,7 +36,8 @@ async function withFlowReferences(xml: string): Promise<string> {
     for (const node of elements) if (node.flowElements) visit(node);
   };
   for (const process of rootElement.rootElements.filter((e: any) => e.$type === 'bpmn:Process')) visit(process);
-  return (await moddle.toXML(rootElement, { format: true })).xml;
+  // toXML is not in the project's small declaration of bpmn-moddle (types/bpmn-moddle.d.ts), which only the parser needs
+  return (await (moddle as unknown as { toXML(e: unknown, o: object): Promise<{ xml: string }> }).toXML(rootElement, { format: true })).xml;
 }
 
 async function main(): Promise<void> {

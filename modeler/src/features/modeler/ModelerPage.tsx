@@ -164,6 +164,9 @@ export default function ModelerPage({ subpath }: PageProps) {
     try {
       // An unchanged version goes back byte for byte, so the engine answers "nothing changed".
       const xml = ws.current.dirty || !ws.current.origin ? (await modeler().saveXML({ format: true })).xml! : ws.current.xml;
+      // Ask first: a model with problems is shown, not sent to fail (the deployment would refuse it whole anyway).
+      const problems = await validateModel(xml);
+      if (problems.length) throw new ApiError(422, 'BPMN_INVALID', 'the model has problems', problems);
       const outcome = await deployWorkspace(xml, processOf(modeler()).id, ws.current.forms);
       ws.current = { ...ws.current, xml, origin: outcome.origin, dirty: false, forms: ws.current.forms.map((form) => ({ ...form, deployed: true })) };
       discardDraft();

@@ -37,7 +37,7 @@ export default class ProblemMarkers {
     for (const [id, messages] of byElement) {
       this.canvas.addMarker(id, PROBLEM_MARKER);
       this.overlays.add(id, PROBLEM_MARKER, {
-        position: { top: -6, right: -10 },
+        position: { top: -8, left: -4 },
         html: `<div class="problem-overlay" data-element-id="${escape(id)}" role="note"><span class="problem-badge" aria-hidden="true">!</span><ul>${messages.map((m) => `<li>${escape(m)}</li>`).join('')}</ul></div>`,
       });
       this.marked.push(id);
