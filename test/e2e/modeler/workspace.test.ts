@@ -122,4 +122,19 @@ describe('App: opening, importing, exporting and keeping work in the modeler', (
     await modelerReady(page);
     expect(await page.locator('.djs-element[data-element-id="StartEvent_1_label"]').textContent()).to.not.contain('To be discarded');
   });
+
+  it('should fit a narrow screen: toolbar, canvas and properties stacked, without horizontal scrolling', async () => {
+    // given
+    const { page } = await openModeler(e2e, { width: 390, height: 844 });
+    // when
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByRole('button', { name: 'Open support-escalation version 1' }).click();
+    await statusText(page, /Opened support-escalation/);
+    // then
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
+    const canvas = await page.locator('.canvas').boundingBox();
+    const properties = await page.locator('.properties').boundingBox();
+    expect(properties!.y).to.be.greaterThan(canvas!.y + canvas!.height - 1);
+    await screenshot(page, 'modeler-narrow');
+  });
 });
