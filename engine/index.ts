@@ -9,7 +9,7 @@ export type * from './store/Store.js';
 export type * from './store/records.js';
 export { emptyEffects } from './store/Store.js';
 export type * from './ir/types.js';
-export { parseBpmn, parseBpmnOrThrow } from './parser/index.js';
+export { parseBpmn, parseBpmnOrThrow, decodeXml } from './parser/index.js';
 export { type Clock, systemClock, ControllableClock } from './time/Clock.js';
 export { type Scheduler, manualScheduler } from './time/Scheduler.js';
 export { type Directory, emptyDirectory } from './identity/Directory.js';

@@ -14,6 +14,7 @@ const deployResult = z.object({
   deploymentId: z.string(),
   definitions: z.array(z.object({ id: z.string(), key: z.string(), version: z.number().int(), isNew: z.boolean() })),
   forms: z.array(z.object({ id: z.string(), formId: z.string(), version: z.number().int() })),
+  warnings: z.array(problem),
 });
 const definitionShape = z.object({
   id: z.string(), key: z.string(), version: z.number().int(), name: z.string().nullable(), deploymentId: z.string(),
@@ -45,10 +46,10 @@ export const deploymentRoutes: Route[] = [
   }),
   route({
     method: 'post', path: '/api/deployments/validate', tag: 'Deployments', permission: 'definitions:deploy', rawText: true,
-    summary: 'Check a BPMN document without deploying: the problems with element ids',
+    summary: 'Check a BPMN document without deploying: the problems (which refuse a deploy) and the warnings, each with its element id',
     body: z.object({ xml: z.string().min(1) }),
-    response: z.object({ problems: z.array(problem) }),
-    handler: async ({ body, services }) => ({ problems: await services.engine.validate(typeof body === 'string' ? body : body.xml) }),
+    response: z.object({ problems: z.array(problem), warnings: z.array(problem) }),
+    handler: async ({ body, services }) => services.engine.inspect(typeof body === 'string' ? body : body.xml),
   }),
   route({
     method: 'get', path: '/api/process-definitions', tag: 'Deployments', permission: 'definitions:read', summary: 'List process definitions (all versions, or latest only)',

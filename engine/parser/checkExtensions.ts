@@ -28,12 +28,13 @@ const HONOURED: Record<NodeKind, string[]> = {
   scriptTask: [...IO, ...JOB, 'zeebe:Script'],
   sendTask: [...IO, ...JOB],
   receiveTask: IO,
-  subProcess: IO,
+  subProcess: [...IO, 'zeebe:AdHoc'],
   callActivity: [...IO, 'zeebe:CalledElement'],
   exclusiveGateway: [],
   parallelGateway: [],
   inclusiveGateway: [],
   eventBasedGateway: [],
+  complexGateway: [],
 };
 
 /** Where an extension element can stand, other than on a flow node. */

@@ -13,9 +13,9 @@ import type { Problems } from './Problems.js';
 /** Reads and validates `process`; problems go to `problems`, the IR is returned either way. */
 export function readProcess(process: ModdleElement, processId: string, unresolved: Set<string>, problems: Problems): ProcessIR {
   checkExtensions(process, 'process', problems);
-  const ctx: BuildContext = { problems, forms: readEmbeddedForms(process, problems), unresolved, unsupported: new Set(), targeted: new Set() };
+  const ctx: BuildContext = { problems, forms: readEmbeddedForms(process, problems), unresolved, unsupported: new Set(), targeted: new Set(), sourced: new Set() };
   const scope = buildScope(process, 'process', ctx);
-  validateScope(scope, 'process', ctx.targeted, problems);
+  validateScope(scope, 'process', { targeted: ctx.targeted, sourced: ctx.sourced }, problems);
   const versionTag = readVersionTag(process);
   return {
     ...scope,

@@ -42,6 +42,7 @@ function expressionsOf(node: NodeIR): [string, Expr | undefined, LiteralCheck?][
     ['message name', event?.type === 'message' ? event.messageName : undefined],
     ['correlation key', event?.type === 'message' ? event.correlationKey : undefined],
     ['signal name', event?.type === 'signal' ? event.signalName : undefined],
+    ['condition', event?.type === 'conditional' ? event.condition : undefined],
     [`timer ${timer?.kind}`, timer?.value, (text) => validateTimerLiteral(timer!.kind, text)],
     ...(node.inputs ?? []).map((m): [string, Expr] => [`input mapping to '${m.target}'`, m.source]),
     ...(node.outputs ?? []).map((m): [string, Expr] => [`output mapping to '${m.target}'`, m.source]),
@@ -51,7 +52,9 @@ function expressionsOf(node: NodeIR): [string, Expr | undefined, LiteralCheck?][
 /** Checks the expressions of `scope`'s nodes and flows (not of its subprocesses). */
 export function validateExpressions(scope: ScopeIR, problems: Problems): void {
   for (const node of Object.values(scope.nodes)) {
-    for (const [what, expr, literal] of expressionsOf(node)) {
+    const parts = node.event?.type === 'multiple' ? node.event.definitions.map((event) => ({ ...node, event })) : [];
+    const checked = [...expressionsOf(node), ...parts.flatMap((part) => expressionsOf(part).filter(([what]) => /message|correlation|signal|condition|timer/.test(what)))];
+    for (const [what, expr, literal] of checked) {
       if (!expr) continue;
       if (expr.isFeel) {
         const error = feelSyntaxError(expr.source);

@@ -14,6 +14,7 @@ import type { RuntimeEvent } from './machines.js';
 import { noWaits, TreeIndex, type Execution, type ExecutionTree } from './tree.js';
 import { actionHandlers } from './behaviours/actions.js';
 import { settleScope } from './behaviours/flow.js';
+import { settleConditions } from './behaviours/conditions.js';
 import { LifelineError } from '../errors/LifelineError.js';
 import { feelContext } from '../expressions/feel.js';
 import { visibleVariables } from './variables.js';
@@ -116,7 +117,11 @@ export class Runtime {
         continue;
       }
       const scope = this.dirtyScopes.values().next().value as Execution | undefined;
-      if (!scope) return;
+      if (!scope) {
+        // Quiet: conditional events see everything this step changed (behaviours/conditions.ts).
+        if (settleConditions(this)) continue;
+        return;
+      }
       this.dirtyScopes.delete(scope);
       if (this.index.get(scope.id) === scope) settleScope(this, scope);
     }

@@ -45,6 +45,11 @@ export class Engine implements EngineApi {
     return (await parseBpmn(xml)).problems;
   }
 
+  async inspect(xml: string | Uint8Array): Promise<{ problems: Problem[]; warnings: Problem[] }> {
+    const { problems, warnings } = await parseBpmn(xml);
+    return { problems, warnings };
+  }
+
   async getDefinition(id: string): Promise<DefinitionRecord> {
     const definition = await this.ctx.store.getDefinition(id);
     if (!definition) throw new NotFoundError('process definition', id);
@@ -80,8 +85,9 @@ export class Engine implements EngineApi {
       const definition = command.definitionId ? await scope.tx.getDefinition(command.definitionId) : command.definitionKey ? await scope.tx.latestDefinition(command.definitionKey) : undefined;
       if (!definition) throw new NotFoundError('process definition', command.definitionId ?? command.definitionKey ?? '(none given)');
       const noneStart = definition.ir.startEvents.find((id) => (definition.ir.nodes[id].event?.type ?? 'none') === 'none');
-      if (!noneStart) throw new ConflictError(`process ${definition.key} has no none start event: it starts by message, signal or timer`);
-      const instance = await startInTx(this.ctx, scope, definition, { businessKey: command.businessKey ?? null, variables, actor: command.actor ?? null, startEventId: noneStart });
+      // A process without start events starts at every node no flow leads to (BPMN 10.5.2).
+      if (!noneStart && definition.ir.startEvents.length > 0) throw new ConflictError(`process ${definition.key} has no none start event: it starts by message, signal or timer`);
+      const instance = await startInTx(this.ctx, scope, definition, { businessKey: command.businessKey ?? null, variables, actor: command.actor ?? null, ...(noneStart ? { startEventId: noneStart } : {}) });
       return scope.latest.get(instance.id) ?? instance;
     });
   }
@@ -123,6 +129,7 @@ export class Engine implements EngineApi {
     return this.step(id, actor ?? null, (rt) => {
       Object.assign(rt.tree.root.variables, checked);
       rt.history('variables.set', null, { names: Object.keys(checked) });
+      rt.run(); // conditional events see the new values
     });
   }
 

@@ -31,6 +31,8 @@ export interface DeployResult {
   /** One entry per executable process; `isNew` false when identical XML was deployed before. */
   definitions: { id: string; key: string; version: number; isNew: boolean }[];
   forms: { id: string; formId: string; version: number }[];
+  /** What the standard tolerates but has no effect here (each with its element id); the deployment went through. */
+  warnings: Problem[];
 }
 
 export interface StartCommand {
@@ -101,6 +103,8 @@ export interface EngineApi {
   deploy(command: DeployCommand): Promise<DeployResult>;
   /** Parses and validates without storing anything. */
   validate(xml: string): Promise<Problem[]>;
+  /** Parses and validates without storing anything: the problems (refusing a deploy) and the warnings (not refusing it). */
+  inspect(xml: string | Uint8Array): Promise<{ problems: Problem[]; warnings: Problem[] }>;
   getDefinition(id: string): Promise<DefinitionRecord>;
   listDefinitions(filter: PageRequest & { key?: string; latestOnly?: boolean }): Promise<Page<DefinitionRecord>>;
   /** Deletes a definition version that has no instances at all. */

@@ -20,7 +20,12 @@ export interface MessageDelivery {
 /** Correlates a message: to the oldest waiting subscription (or all with `all`), else to message start events. */
 export async function deliverMessage(ctx: EngineContext, scope: TxScope, message: MessageDelivery): Promise<CorrelateResult> {
   const result: CorrelateResult = { correlated: [], started: [] };
-  const waiting = await scope.tx.findSubscriptions('message', message.name, message.correlationKey ?? null);
+  // Catches without a correlation key wait for the message name alone (the standard's correlation by name).
+  const key = message.correlationKey ?? null;
+  const waiting = [
+    ...(await scope.tx.findSubscriptions('message', message.name, key)),
+    ...(key === null ? [] : await scope.tx.findSubscriptions('message', message.name, null)),
+  ];
   const reached = new Set<string>();
   for (const subscription of waiting) {
     if (!subscription.instanceId || reached.has(subscription.instanceId)) continue;
@@ -48,11 +53,15 @@ export async function deliverMessage(ctx: EngineContext, scope: TxScope, message
   return result;
 }
 
-/** Broadcasts a signal to every waiting element and every signal start event. Returns the instances reached. */
-export async function deliverSignal(ctx: EngineContext, scope: TxScope, name: string, variables: JsonObject, actor: string | null = null): Promise<string[]> {
+/**
+ * Broadcasts a signal to every waiting element and every signal start
+ * event. Returns the instances reached. `thrower`, the instance that threw
+ * it, is skipped: it caught its own signal within the step that threw it.
+ */
+export async function deliverSignal(ctx: EngineContext, scope: TxScope, name: string, variables: JsonObject, actor: string | null = null, thrower: string | null = null): Promise<string[]> {
   const reached: string[] = [];
   for (const subscription of await scope.tx.findSubscriptions('signal', name, null)) {
-    if (!subscription.instanceId || !(await scope.tx.markSubscriptionCorrelated(subscription.id))) continue;
+    if (!subscription.instanceId || subscription.instanceId === thrower || !(await scope.tx.markSubscriptionCorrelated(subscription.id))) continue;
     const stepped = await stepInTx(
       ctx, scope, subscription.instanceId, actor,
       (rt) => void triggerEvent(rt, subscription.activityInstanceId!, subscription.elementId, variables, { subscription: subscription.id }),

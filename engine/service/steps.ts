@@ -175,17 +175,7 @@ async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: Insta
     });
   }
   const parent = instance.parentInstanceId && instance.parentActivityInstanceId ? { id: instance.parentInstanceId, activity: instance.parentActivityInstanceId } : null;
-  if (parent && outbox.ended === 'completed') {
-    const childVariables = instance.variables;
-    await nested(scope, () =>
-      stepInTx(ctx, scope, parent.id, null, (rt) => {
-        const waiting = rt.index.get(parent.activity);
-        if (!waiting) return;
-        const called = rt.model.node(waiting.nodeId).calledElement;
-        completeActivity(rt, parent.activity, childVariables, { propagate: called?.propagateAllChildVariables !== false });
-      }),
-    );
-  }
+  // What the child threw (an escalation end event) reaches the parent before the child's completion moves the call activity on.
   for (const news of outbox.toParent) {
     if (!parent) break;
     await nested(scope, () =>
@@ -199,6 +189,17 @@ async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: Insta
       }),
     );
   }
+  if (parent && outbox.ended === 'completed') {
+    const childVariables = instance.variables;
+    await nested(scope, () =>
+      stepInTx(ctx, scope, parent.id, null, (rt) => {
+        const waiting = rt.index.get(parent.activity);
+        if (!waiting) return;
+        const called = rt.model.node(waiting.nodeId).calledElement;
+        completeActivity(rt, parent.activity, childVariables, { propagate: called?.propagateAllChildVariables !== false });
+      }),
+    );
+  }
   for (const message of outbox.messages) {
     await nested(scope, async () => {
       const result = await deliverMessage(ctx, scope, { name: message.name, correlationKey: message.correlationKey ?? undefined, variables: message.variables });
@@ -209,7 +210,8 @@ async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: Insta
     });
   }
   for (const signal of outbox.signals) {
-    await nested(scope, () => deliverSignal(ctx, scope, signal.name, signal.variables));
+    // The throwing instance caught its own signal during the step (behaviours/signals.ts).
+    await nested(scope, () => deliverSignal(ctx, scope, signal.name, signal.variables, null, instance.id));
   }
 }
 

@@ -32,9 +32,8 @@ export async function fireTimer(ctx: EngineContext, id: string): Promise<boolean
       const stepped = await stepInTx(
         ctx, scope, timer.instanceId, null,
         (rt) => {
-          rearmCycle(rt, timer);
           rt.history('timer.fired', rt.index.get(timer.activityInstanceId!) ?? null, { timerId: id, elementId: timer.elementId });
-          fired = triggerEvent(rt, timer.activityInstanceId!, timer.elementId, {}, { timer: id });
+          fired = rearmCycle(rt, timer) || triggerEvent(rt, timer.activityInstanceId!, timer.elementId, {}, { timer: id });
         },
         async () => tx.markTimerFired(id, now),
         { skipEnded: true },

@@ -17,7 +17,7 @@ describe('API: the remaining routes', () => {
 
   it('should validate a model without storing it', async () => {
     const good = await designer.post('/api/deployments/validate', { xml: await fixture('exclusive.bpmn') });
-    expect(good.body).to.deep.equal({ problems: [] });
+    expect(good.body).to.deep.equal({ problems: [], warnings: [] });
     const bad = await designer.post('/api/deployments/validate', (await fixture('exclusive.bpmn')).replace('<bpmn:userTask id="low"', '<bpmn:businessRuleTask id="low"').replace('name="Ship small order" />', 'name="Ship small order" />'), 'application/xml');
     expect(bad.body.problems.map((p: { elementId: string }) => p.elementId)).to.include('low');
     expect((await designer.post('/api/deployments/validate', {})).status).to.equal(400);

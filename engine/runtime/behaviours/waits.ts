@@ -58,10 +58,21 @@ export function openSubscription(rt: Runtime, owner: Execution, elementId: strin
   owner.waits!.subscriptions.push(id);
 }
 
-/** Opens whatever an event definition waits on (timer or subscription). */
-export function openEventWait(rt: Runtime, owner: Execution, elementId: string, event: EventDefinition | undefined): void {
+/**
+ * Opens whatever an event definition waits on (timer, subscription, or a
+ * condition to watch); for a multiple event, one per definition, each row
+ * remembered with its part so that a parallel multiple event knows which
+ * of its definitions have occurred.
+ */
+export function openEventWait(rt: Runtime, owner: Execution, elementId: string, event: EventDefinition | undefined, part?: number): void {
+  const rowsOf = () => [...(owner.waits?.timers ?? []), ...(owner.waits?.subscriptions ?? [])];
+  const before = new Set(rowsOf());
   if (event?.type === 'timer') openTimer(rt, owner, elementId, event.timer);
   else if (event?.type === 'message' || event?.type === 'signal') openSubscription(rt, owner, elementId, event);
+  else if (event?.type === 'conditional') (owner.conditions ??= []).push({ elementId, last: false, ...(part !== undefined ? { part } : {}) });
+  else if (event?.type === 'multiple') event.definitions.forEach((definition, index) => openEventWait(rt, owner, elementId, definition, index));
+  if (part === undefined) return;
+  for (const row of rowsOf()) if (!before.has(row)) (owner.eventParts ??= {})[row] = part;
 }
 
 /** Opens a job for a worker of the node's job type. */
@@ -152,4 +163,7 @@ export function cancelWaits(rt: Runtime, execution: Execution): void {
   effects.cancelSubscriptions.push(...waits.subscriptions);
   if (waits.childInstanceId) rt.env.outbox.cancelInstances.push(waits.childInstanceId);
   execution.waits = { tasks: [], jobs: [], timers: [], subscriptions: [] };
+  delete execution.conditions;
+  delete execution.eventParts;
+  delete execution.partsSeen;
 }

@@ -49,7 +49,7 @@ function caller(base: string, headers: Record<string, string>): Caller {
     const response = await fetch(base + path, {
       method,
       headers: { ...headers, ...(body !== undefined ? { 'content-type': contentType } : {}) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? (body as string) : JSON.stringify(body),
       redirect: 'manual',
     });
     const text = await response.text();

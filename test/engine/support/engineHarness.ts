@@ -78,6 +78,14 @@ export function fixture(testUrl: string, name: string): URL {
   return new URL(`fixtures/${name}`, testUrl);
 }
 
+/**
+ * The trace of an instance: the ids of the elements it completed, in the
+ * order they completed (what the standard's execution semantics prescribe).
+ */
+export async function trace(engine: Engine, instanceId: string, types: string[] = ['element.completed']): Promise<string[]> {
+  return (await engine.history(instanceId)).filter((h) => types.includes(h.type)).map((h) => h.elementId!);
+}
+
 /** Element ids of the open tasks, sorted (for order-free assertions). */
 export function elementsOf(tasks: { elementId: string }[]): string[] {
   return tasks.map((t) => t.elementId).sort();

@@ -34,7 +34,7 @@ export default function ModelerPage({ subpath }: PageProps) {
   const ws = useRef<Workspace>({ xml: '', forms: [], dirty: false, savedAt: '' });
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [status, setStatus] = useState<Status>();
-  const [engine, setEngine] = useState<{ problems: ModelProblem[]; unplaced: ModelProblem[] }>({ problems: [], unplaced: [] });
+  const [engine, setEngine] = useState<{ problems: ModelProblem[]; unplaced: ModelProblem[]; warnings: ModelProblem[] }>({ problems: [], unplaced: [], warnings: [] });
   const [lint, setLint] = useState<LintIssue[]>([]);
   const [checking, setChecking] = useState(false);
   const [busy, setBusy] = useState<'deploy' | 'validate'>();
@@ -45,9 +45,9 @@ export default function ModelerPage({ subpath }: PageProps) {
   const tab = subpath.startsWith('forms/') ? decodeURIComponent(subpath.slice('forms/'.length)) : 'diagram';
   const modeler = () => modelerRef.current!;
 
-  const showProblems = (problems: ModelProblem[]) => {
+  const showProblems = (problems: ModelProblem[], warnings: ModelProblem[] = []) => {
     const unplaced = modeler().get<any>('problemMarkers').show(problems);
-    setEngine({ problems, unplaced });
+    setEngine({ problems, unplaced, warnings });
   };
 
   /** Asks the engine what it thinks of the current diagram (latest request wins). */
@@ -56,8 +56,8 @@ export default function ModelerPage({ subpath }: PageProps) {
     setChecking(true);
     try {
       const { xml } = await modeler().saveXML();
-      const problems = await validateModel(xml!);
-      if (run === checkRun.current) showProblems(problems);
+      const { problems, warnings } = await validateModel(xml!);
+      if (run === checkRun.current) showProblems(problems, warnings);
       return problems;
     } finally {
       if (run === checkRun.current) setChecking(false);
@@ -165,7 +165,7 @@ export default function ModelerPage({ subpath }: PageProps) {
       // An unchanged version goes back byte for byte, so the engine answers "nothing changed".
       const xml = ws.current.dirty || !ws.current.origin ? (await modeler().saveXML({ format: true })).xml! : ws.current.xml;
       // Ask first: a model with problems is shown, not sent to fail (the deployment would refuse it whole anyway).
-      const problems = await validateModel(xml);
+      const { problems } = await validateModel(xml);
       if (problems.length) throw new ApiError(422, 'BPMN_INVALID', 'the model has problems', problems);
       const outcome = await deployWorkspace(xml, processOf(modeler()).id, ws.current.forms);
       ws.current = { ...ws.current, xml, origin: outcome.origin, dirty: false, forms: ws.current.forms.map((form) => ({ ...form, deployed: true })) };
@@ -289,7 +289,7 @@ export default function ModelerPage({ subpath }: PageProps) {
           <div class="page-message"><h1>No form “{tab}” here</h1><p>This workspace has no form with that id.</p></div>
         ))}
       </div>
-      <ProblemsPanel engine={engine.problems} unplaced={engine.unplaced} lint={lint} checking={checking} label={(id) => (modelerRef.current ? elementLabel(modeler(), id) : id)} onSelect={selectElement} />
+      <ProblemsPanel engine={engine.problems} engineWarnings={engine.warnings} unplaced={engine.unplaced} lint={lint} checking={checking} label={(id) => (modelerRef.current ? elementLabel(modeler(), id) : id)} onSelect={selectElement} />
       {dialog === 'open' && <DefinitionsDialog onClose={() => setDialog(undefined)} onOpen={(id) => { if (confirmDiscard()) { discardDraft(); void openVersion(id); } }} />}
       {dialog === 'new-form' && (
         <NewFormDialog

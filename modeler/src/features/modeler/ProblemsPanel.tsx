@@ -13,6 +13,8 @@ export interface LintIssue {
 
 interface Props {
   engine: ModelProblem[];
+  /** What the engine tolerates but ignores (e.g. a condition on a parallel gateway's flow). */
+  engineWarnings: ModelProblem[];
   lint: LintIssue[];
   /** Engine problems whose element is not drawn (whole file, process, message). */
   unplaced: ModelProblem[];
@@ -21,10 +23,10 @@ interface Props {
   onSelect(id: string): void;
 }
 
-export function ProblemsPanel({ engine, lint, unplaced, checking, label, onSelect }: Props) {
+export function ProblemsPanel({ engine, engineWarnings, lint, unplaced, checking, label, onSelect }: Props) {
   const placed = engine.filter((p) => !unplaced.includes(p));
   const errors = engine.length + lint.filter((i) => i.category === 'error').length;
-  const warnings = lint.length - lint.filter((i) => i.category === 'error').length;
+  const warnings = engineWarnings.length + lint.length - lint.filter((i) => i.category === 'error').length;
   return (
     <section class="problems" aria-labelledby="problems-title">
       <header>
@@ -50,6 +52,15 @@ export function ProblemsPanel({ engine, lint, unplaced, checking, label, onSelec
                 <span class="kind">Engine</span>
                 <span class="message">{problem.message}</span>
                 <span class="where">{label(problem.elementId!)}</span>
+              </button>
+            </li>
+          ))}
+          {engineWarnings.map((warning, i) => (
+            <li key={`w${i}`} class="problem warn">
+              <button type="button" onClick={() => warning.elementId && onSelect(warning.elementId)}>
+                <span class="kind">Engine</span>
+                <span class="message">{warning.message}</span>
+                <span class="where">{warning.elementId ? label(warning.elementId) : ''}</span>
               </button>
             </li>
           ))}

@@ -13,10 +13,9 @@ export interface DeployOutcome {
   origin: NonNullable<Workspace['origin']>;
 }
 
-/** The engine's problems with a model (empty: it would deploy). */
-export async function validateModel(xml: string): Promise<ModelProblem[]> {
-  const { problems } = await ok(api.POST('/api/deployments/validate', { body: { xml } }));
-  return problems;
+/** The engine's problems with a model (none: it would deploy) and its warnings (tolerated, but without effect). */
+export async function validateModel(xml: string): Promise<{ problems: ModelProblem[]; warnings: ModelProblem[] }> {
+  return ok(api.POST('/api/deployments/validate', { body: { xml } }));
 }
 
 /** Deploys the diagram with its new or changed forms; throws ApiError (with `problems` for a model the engine rejects). */
