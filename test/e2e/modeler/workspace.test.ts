@@ -90,7 +90,7 @@ describe('App: opening, importing, exporting and keeping work in the modeler', (
       m.get('modeling').updateLabel(m.get('elementRegistry').get('StartEvent_1'), 'Kept');
     });
     await page.locator('.badge.unsaved').waitFor();
-    await page.waitForFunction(() => localStorage.getItem('lifeline.modeler.draft')?.includes('Kept'));
+    await page.waitForFunction(() => localStorage.getItem('lifeline.modeler.draft.designer')?.includes('Kept'));
     // when
     await page.reload();
     await modelerReady(page);
@@ -111,12 +111,12 @@ describe('App: opening, importing, exporting and keeping work in the modeler', (
       const m = (window as any).lifelineModeler;
       m.get('modeling').updateLabel(m.get('elementRegistry').get('StartEvent_1'), 'To be discarded');
     });
-    await page.waitForFunction(() => localStorage.getItem('lifeline.modeler.draft')?.includes('To be discarded'));
+    await page.waitForFunction(() => localStorage.getItem('lifeline.modeler.draft.designer')?.includes('To be discarded'));
     // when
     await page.getByRole('button', { name: 'Discard', exact: true }).click();
     // then
     await statusText(page, /were discarded/);
-    expect(await page.evaluate(() => localStorage.getItem('lifeline.modeler.draft'))).to.equal(null);
+    expect(await page.evaluate(() => localStorage.getItem('lifeline.modeler.draft.designer'))).to.equal(null);
     expect(await page.locator('.badge.unsaved').count()).to.equal(0);
     await page.reload();
     await modelerReady(page);

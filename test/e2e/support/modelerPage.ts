@@ -30,7 +30,8 @@ export async function statusText(page: Page, pattern: RegExp): Promise<string> {
 
 /** Selects an element on the canvas by clicking it, as a designer would. */
 export async function clickElement(page: Page, id: string): Promise<void> {
-  await page.locator(`.djs-element[data-element-id="${id}"] .djs-hit`).first().click({ force: true });
+  await page.locator(`.djs-element.djs-shape[data-element-id="${id}"]`).click();
+  await page.waitForFunction((elementId) => (window as any).lifelineModeler.get('selection').get().some((e: any) => e.id === elementId), id);
 }
 
 /** The ids of the elements the engine's problems are marked on. */

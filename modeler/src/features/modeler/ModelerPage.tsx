@@ -15,7 +15,7 @@ import { emptyDiagram } from './emptyDiagram';
 import { deployWorkspace, fetchDefinition, fetchForms, validateModel } from './deployment';
 import { download, readBpmnFile } from './fileTransfer';
 import { elementLabel, linkedFormIds, processOf } from './modelerQueries';
-import { discardDraft, lastDefinition, loadDraft, newFormSchema, rememberDefinition, saveDraft, type Workspace } from './workspace';
+import { discardDraft, lastDefinition, loadDraft, newFormSchema, rememberDefinition, saveDraft, setDraftOwner, type Workspace } from './workspace';
 import { ProblemsPanel, type LintIssue } from './ProblemsPanel';
 import { DefinitionsDialog } from './DefinitionsDialog';
 import { NewFormDialog } from './NewFormDialog';
@@ -27,7 +27,8 @@ type Status = { kind: 'success' | 'error' | 'info' | 'warning'; text: string };
 
 const DISCARD_QUESTION = 'Discard your unsaved changes to this diagram?';
 
-export default function ModelerPage({ subpath }: PageProps) {
+export default function ModelerPage({ subpath, user }: PageProps) {
+  setDraftOwner(user.id);
   const canvasRef = useRef<HTMLDivElement>(null);
   const propertiesRef = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<Modeler>();
@@ -42,6 +43,8 @@ export default function ModelerPage({ subpath }: PageProps) {
   const [dropping, setDropping] = useState(false);
   const timers = useRef<{ save?: number; check?: number }>({});
   const checkRun = useRef(0);
+  /** Aborts background checks when the page closes. */
+  const closing = useRef(new AbortController());
   const tab = subpath.startsWith('forms/') ? decodeURIComponent(subpath.slice('forms/'.length)) : 'diagram';
   const modeler = () => modelerRef.current!;
 
@@ -56,7 +59,7 @@ export default function ModelerPage({ subpath }: PageProps) {
     setChecking(true);
     try {
       const { xml } = await modeler().saveXML();
-      const { problems, warnings } = await validateModel(xml!);
+      const { problems, warnings } = await validateModel(xml!, closing.current.signal);
       if (run === checkRun.current) showProblems(problems, warnings);
       return problems;
     } finally {
@@ -154,6 +157,7 @@ export default function ModelerPage({ subpath }: PageProps) {
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
       clearTimeout(timers.current.check);
+      closing.current.abort();
       instance.destroy();
     };
   }, []);

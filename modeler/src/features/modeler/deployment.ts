@@ -14,8 +14,8 @@ export interface DeployOutcome {
 }
 
 /** The engine's problems with a model (none: it would deploy) and its warnings (tolerated, but without effect). */
-export async function validateModel(xml: string): Promise<{ problems: ModelProblem[]; warnings: ModelProblem[] }> {
-  return ok(api.POST('/api/deployments/validate', { body: { xml } }));
+export async function validateModel(xml: string, signal?: AbortSignal): Promise<{ problems: ModelProblem[]; warnings: ModelProblem[] }> {
+  return ok(api.POST('/api/deployments/validate', { body: { xml }, signal }));
 }
 
 /** Deploys the diagram with its new or changed forms; throws ApiError (with `problems` for a model the engine rejects). */

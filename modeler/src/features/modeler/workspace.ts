@@ -22,8 +22,14 @@ export interface Workspace {
   savedAt: string;
 }
 
-const DRAFT = 'lifeline.modeler.draft';
-const LAST = 'lifeline.modeler.lastDefinition';
+let DRAFT = 'lifeline.modeler.draft';
+let LAST = 'lifeline.modeler.lastDefinition';
+
+/** Drafts belong to the user who made them: another user of the same browser does not see (or deploy) them. */
+export function setDraftOwner(userId: string): void {
+  DRAFT = `lifeline.modeler.draft.${userId}`;
+  LAST = `lifeline.modeler.lastDefinition.${userId}`;
+}
 
 /** The unsaved draft, if one is kept. */
 export function loadDraft(): Workspace | undefined {
