@@ -63,6 +63,7 @@ export const deploymentRoutes: Route[] = [
   route({
     method: 'get', path: '/api/process-definitions/:id', tag: 'Deployments', permission: 'definitions:read', summary: 'One definition version with its IR',
     params: uuidParam,
+    response: definitionShape.extend({ ir: z.unknown() }),
     handler: async ({ params, services }) => {
       const d = await services.engine.getDefinition(params.id);
       return { ...definitionSummary(d), ir: d.ir };
