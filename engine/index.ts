@@ -24,3 +24,10 @@ export {
   MessageNotCorrelatedError,
 } from './errors/LifelineError.js';
 export { ExpressionError } from './expressions/feel.js';
+export type { SaveCalendarCommand } from './service/calendars.js';
+export { type BusinessCalendarDefinition, BusinessCalendar, validateBusinessCalendar } from './time/BusinessCalendar.js';
+export { CalendarNotFoundError } from './time/CalendarBook.js';
+export { parseDuration, addDuration } from './time/isoDuration.js';
+export { slaOf, type TaskSla } from './service/slaState.js';
+export type { NotificationContent } from './service/notifications.js';
+export type { ResolvedRecipients } from './service/mail.js';

@@ -147,10 +147,44 @@ export interface StandardLoopDefinition {
   loopMaximum?: number;
 }
 
+/** `lifeline:calendar`: the business calendar that shapes timers, due dates and SLAs; no name means the default calendar. */
+export interface CalendarRef {
+  name?: string;
+}
+
+/** When an SLA action runs: once the task is at risk, or once it has breached its target. */
+export type SlaMoment = 'atRisk' | 'breach';
+
+/** One action of a `lifeline:sla` policy. */
+export type SlaAction =
+  /** Inbox notification (and email) to users, members of groups, the assignee and/or the assignee's manager. */
+  | { type: 'notify'; when: SlaMoment; users?: Expr; groups?: Expr; assignee?: boolean; manager?: boolean; template?: string }
+  /** Reassigns the task by a strategy, optionally to new candidates. */
+  | { type: 'reassign'; when: SlaMoment; strategy: string; candidateGroups?: Expr; candidateUsers?: Expr }
+  /** Raises a BPMN escalation at the task, for an escalation boundary event or event subprocess to catch. */
+  | { type: 'escalate'; when: SlaMoment; escalationCode: string };
+
+/**
+ * `lifeline:sla` on a user task: a target (a duration from the task's
+ * creation, counted on the task's calendar, or a date-time), an optional
+ * at-risk threshold (a duration, a date-time, or a share of the target such
+ * as `80%`), and what happens at each moment. An expression that gives null
+ * or '' means "no SLA" (or no at-risk moment) for that task.
+ */
+export interface SlaDefinition {
+  target: Expr;
+  atRisk?: Expr;
+  actions: SlaAction[];
+}
+
 /** Lifeline's own extensions (`lifeline:` namespace), for what Camunda has no words for. */
 export interface LifelineExtensions {
-  /** How to pick an assignee among the candidates, e.g. `leastLoaded`. */
+  /** How to pick an assignee among the candidates: `leastLoaded` or `roundRobin`. */
   assignmentStrategy?: string;
+  /** The business calendar bound to this element (overrides the process's). */
+  calendar?: CalendarRef;
+  /** User tasks: the SLA policy. */
+  sla?: SlaDefinition;
 }
 
 /**
@@ -246,6 +280,8 @@ export interface ProcessIR extends ScopeIR {
   processId: string;
   name?: string;
   versionTag?: string;
+  /** `lifeline:calendar` on the process: the calendar of every element that names none. */
+  calendar?: CalendarRef;
 }
 
 /** Where in the model a problem is. */

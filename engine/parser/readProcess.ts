@@ -8,6 +8,7 @@ import { buildScope, type BuildContext } from './buildScope.js';
 import { checkExtensions } from './checkExtensions.js';
 import { readEmbeddedForms, readVersionTag } from './extensions.js';
 import { validateScope } from './validateScope.js';
+import { readCalendar } from './readLifeline.js';
 import type { Problems } from './Problems.js';
 
 /** Reads and validates `process`; problems go to `problems`, the IR is returned either way. */
@@ -17,7 +18,9 @@ export function readProcess(process: ModdleElement, processId: string, unresolve
   const scope = buildScope(process, 'process', ctx);
   validateScope(scope, 'process', { targeted: ctx.targeted, sourced: ctx.sourced }, problems);
   const versionTag = readVersionTag(process);
+  const calendar = readCalendar(process);
   return {
+    ...(calendar ? { calendar } : {}),
     ...scope,
     processId,
     ...(process.name ? { name: String(process.name) } : {}),

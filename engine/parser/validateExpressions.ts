@@ -16,7 +16,15 @@ const wholeNumber = (max?: number): LiteralCheck => (text) =>
   /^\s*\d+\s*$/.test(text) && (max === undefined || Number(text) <= max)
     ? undefined
     : `'${text}' is not a whole number${max === undefined ? '' : ` from 0 to ${max}`}`;
-const dateTime: LiteralCheck = (text) => validateTimerLiteral('date', text);
+/** Due dates and SLA targets: a date-time, or a duration from the task's creation. */
+const dateOrDuration: LiteralCheck = (text) => (/^\s*P/i.test(text) ? validateTimerLiteral('duration', text) : validateTimerLiteral('date', text));
+/** SLA at-risk thresholds: a date or duration, or a share of the target such as 80%. */
+const threshold: LiteralCheck = (text) => {
+  const share = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(text);
+  if (!share) return dateOrDuration(text);
+  const value = Number(share[1]);
+  return value > 0 && value < 100 ? undefined : `'${text}' is not a share of the target between 0% and 100%`;
+};
 
 function expressionsOf(node: NodeIR): [string, Expr | undefined, LiteralCheck?][] {
   const event = node.event;
@@ -30,8 +38,12 @@ function expressionsOf(node: NodeIR): [string, Expr | undefined, LiteralCheck?][
     ['assignee', task?.assignee],
     ['candidate groups', task?.candidateGroups],
     ['candidate users', task?.candidateUsers],
-    ['due date', task?.dueDate, dateTime],
-    ['follow-up date', task?.followUpDate, dateTime],
+    ['due date', task?.dueDate, dateOrDuration],
+    ['follow-up date', task?.followUpDate, dateOrDuration],
+    ['SLA target', node.lifeline?.sla?.target, dateOrDuration],
+    ['SLA at-risk threshold', node.lifeline?.sla?.atRisk, threshold],
+    ...(node.lifeline?.sla?.actions ?? []).flatMap((a): [string, Expr | undefined][] =>
+      a.type === 'notify' ? [['SLA notify users', a.users], ['SLA notify groups', a.groups]] : a.type === 'reassign' ? [['SLA reassign candidate groups', a.candidateGroups], ['SLA reassign candidate users', a.candidateUsers]] : []),
     ['priority', task?.priority, wholeNumber(100)],
     ['called process id', node.calledElement?.processId],
     ['input collection', mi?.inputCollection],

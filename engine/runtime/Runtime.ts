@@ -18,6 +18,8 @@ import { settleConditions } from './behaviours/conditions.js';
 import { LifelineError } from '../errors/LifelineError.js';
 import { feelContext } from '../expressions/feel.js';
 import { visibleVariables } from './variables.js';
+import type { CalendarBook } from '../time/CalendarBook.js';
+import type { TimeContext } from '../time/timerExpression.js';
 
 /** Everything a step needs from outside: time, ids, the instance, and where its effects go. */
 export interface StepEnv {
@@ -34,6 +36,8 @@ export interface StepEnv {
   effects: Effects;
   outbox: Outbox;
   actor: string | null;
+  /** The business calendars elements may be bound to. */
+  calendars: CalendarBook;
 }
 
 /** More than this many operations in one step means a loop with no wait state. */
@@ -93,6 +97,12 @@ export class Runtime {
   /** What expressions evaluated at `execution` see: its visible variables and the engine's clock. */
   context(execution: Execution, extra: Record<string, unknown> = {}): Record<string, unknown> {
     return feelContext({ ...visibleVariables(this.index, execution), ...extra }, this.env.now);
+  }
+
+  /** What time means at an element: its own `lifeline:calendar`, else the process's, else plain time in the default calendar's zone. */
+  timeContext(elementId: string): TimeContext {
+    const own = this.model.hasNode(elementId) ? this.model.node(elementId).lifeline?.calendar : undefined;
+    return this.env.calendars.context(own ?? this.model.ir.calendar);
   }
 
   /** Schedules work after the current behaviour (keeps long chains off the call stack). */

@@ -106,7 +106,7 @@ export function rearmCycle(rt: Runtime, timer: TimerRecord): boolean {
   if (!timer.cycle || !timer.activityInstanceId) return false;
   const owner = rt.index.get(timer.activityInstanceId);
   if (!owner || owner.state !== 'active') return false;
-  const next = nextTimer(timer.cycle, timer.dueAt);
+  const next = nextTimer(timer.cycle, timer.dueAt, rt.timeContext(timer.elementId));
   if (!next) return false;
   const id = rt.env.newId();
   rt.env.effects.timers.push({ ...timer, id, dueAt: next.dueAt, cycle: next.cycle, state: 'scheduled', createdAt: rt.env.now, firedAt: null });

@@ -143,7 +143,9 @@ export class TreeIndex {
   }
 
   removeChild(parent: Execution, child: Execution): void {
-    parent.children = parent.children.filter((c) => c !== child);
+    // multi-instance bodies drop thousands of children, mostly the oldest first: splice where it is, no copy
+    const at = parent.children.indexOf(child);
+    if (at >= 0) parent.children.splice(at, 1);
     this.removeSubtree(child);
   }
 

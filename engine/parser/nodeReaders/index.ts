@@ -15,6 +15,7 @@ import { readLoop } from './loops.js';
 import { readReceiveTask, readSendTask } from './messageTasks.js';
 import type { NodeReader, ReadContext } from './NodeReader.js';
 import { readUserTask } from './userTask.js';
+import { readCalendar } from '../readLifeline.js';
 import { readAdHoc } from './adHoc.js';
 import { readFormalExpression } from '../formalExpressions.js';
 
@@ -46,6 +47,8 @@ export function readNode(element: ModdleElement, kind: NodeKind, ctx: ReadContex
     readLoop(element, node, ctx.problems);
   }
   if (kind === 'subProcess') node.triggeredByEvent = element.triggeredByEvent === true;
+  const calendar = readCalendar(element);
+  if (calendar) node.lifeline = { calendar };
   if (element.$type === 'bpmn:Transaction') node.transaction = true;
   if (element.$type === 'bpmn:AdHocSubProcess') readAdHoc(element, node, ctx);
   if (isGateway(kind) && element.gatewayDirection !== undefined && element.gatewayDirection !== 'Unspecified') {

@@ -5,7 +5,6 @@ import { readFile } from 'node:fs/promises';
  */
 import pino from 'pino';
 import { ControllableClock, Engine, manualScheduler } from '../../../engine/index.js';
-import { PostgresDirectory } from '../../../db/index.js';
 import { createServer, type LifelineServer } from '../../../api/server.js';
 import { loadConfig } from '../../../api/config.js';
 import { seedDemo } from '../../../api/seed.js';
@@ -70,7 +69,7 @@ function caller(base: string, headers: Record<string, string>): Caller {
 export async function startTestApi(): Promise<TestApi> {
   const db = await createTestDb();
   const clock = new ControllableClock('2026-01-05T09:00:00.000Z');
-  const engine = new Engine({ store: db.store, clock, scheduler: manualScheduler, directory: new PostgresDirectory(db.knex) });
+  const engine = new Engine({ store: db.store, clock, scheduler: manualScheduler, directory: 'store' });
   await seedDemo(db.knex, engine, clock.now());
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const server: LifelineServer = createServer({ engine, knex: db.knex, clock, config }, pino({ level: 'silent' }));

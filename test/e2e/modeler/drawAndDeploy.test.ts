@@ -62,7 +62,7 @@ describe('App: drawing and deploying in the modeler', () => {
     expect(await statusText(page, /version 2/)).to.contain('Deployed onboarding-call as version 2');
   });
 
-  it('should write the Lifeline assignment strategy from its own properties group', async () => {
+  it('should write Lifeline\'s assignment strategy, calendar and SLA from its own properties group', async () => {
     // given
     const { page } = await openModeler(e2e);
     await drawCallAndWait(page, 'least-loaded-call');
@@ -70,13 +70,19 @@ describe('App: drawing and deploying in the modeler', () => {
     // when
     await page.locator('.bio-properties-panel-group-header', { hasText: 'Lifeline' }).click();
     await page.getByLabel('Assignment strategy').selectOption('leastLoaded');
+    await page.getByLabel('Business calendar').fill('office');
+    await page.getByLabel('SLA target').fill('P2D');
+    await page.getByLabel('SLA at risk').fill('75%');
+    await page.getByLabel('SLA at risk').press('Tab');
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await statusText(page, /Deployed least-loaded-call as version 1/);
     // then
     const designer = await e2e.api.as('designer');
     const [definition] = (await designer.get('/api/process-definitions?key=least-loaded-call')).body.items;
-    expect((await designer.get(`/api/process-definitions/${definition.id}/xml`)).body).to.contain('<lifeline:assignment strategy="leastLoaded" />');
-    expect(definition.id).to.be.a('string');
+    const xml = (await designer.get(`/api/process-definitions/${definition.id}/xml`)).body as string;
+    expect(xml).to.contain('<lifeline:assignment strategy="leastLoaded" />');
+    expect(xml).to.contain('<lifeline:calendar name="office" />');
+    expect(xml).to.contain('<lifeline:sla target="P2D" atRisk="75%" />');
   });
 
   it('should create a task form, link it to the user task from the properties panel, and deploy both', async () => {

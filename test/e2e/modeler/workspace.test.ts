@@ -5,7 +5,7 @@ import { useE2e } from '../support/e2eHarness.js';
 import { screenshot } from '../support/browser.js';
 import { markedElements, modelerReady, openModeler, statusText } from '../support/modelerPage.js';
 
-const SHIPPED = ['campaign-invitation', 'renewal-reminder', 'support-escalation'];
+const SHIPPED = ['campaign-invitation', 'campaign-invitee', 'renewal-reminder', 'support-escalation'];
 const BROKEN = fileURLToPath(new URL('./fixtures/broken-model.bpmn', import.meta.url));
 
 describe('App: opening, importing, exporting and keeping work in the modeler', () => {
@@ -38,7 +38,7 @@ describe('App: opening, importing, exporting and keeping work in the modeler', (
   it('should open any deployed version from the list, and by deep link', async () => {
     // given: a second version of the renewal reminder
     const designer = await e2e.api.as('designer');
-    const xml = (await readFile(new URL('../../../processes/renewal-reminder.bpmn', import.meta.url), 'utf8')).replace('Call the customer about renewal', 'Call the customer about the renewal');
+    const xml = (await readFile(new URL('../../../processes/renewal-reminder.bpmn', import.meta.url), 'utf8')).replace(/(<bpmn:process id="renewal-reminder" name=")[^"]*"/, '$1Renewal reminders, second edition"');
     const deployed = await designer.post('/api/deployments', { resources: [{ name: 'renewal-reminder.bpmn', xml }] });
     const v1 = (await designer.get('/api/process-definitions?key=renewal-reminder')).body.items.find((d: { version: number }) => d.version === 1);
     const { page } = await openModeler(e2e);
@@ -47,7 +47,7 @@ describe('App: opening, importing, exporting and keeping work in the modeler', (
     await page.getByRole('button', { name: 'Open renewal-reminder version 2' }).click();
     // then
     await statusText(page, /Opened renewal-reminder version 2/);
-    expect(await page.locator('.djs-element[data-element-id="callCustomer"]').textContent()).to.contain('about the renewal');
+    expect(await page.locator('.doc-info h1').textContent()).to.equal('Renewal reminders, second edition');
     expect(deployed.body.definitions[0].version).to.equal(2);
     // when: a deep link to version 1
     await page.goto(`/modeler/definitions/${v1.id}`);
@@ -55,7 +55,7 @@ describe('App: opening, importing, exporting and keeping work in the modeler', (
     // then
     await statusText(page, /Opened renewal-reminder version 1/);
     await page.waitForURL('**/modeler');
-    expect(await page.locator('.djs-element[data-element-id="callCustomer"]').textContent()).to.contain('about renewal');
+    expect(await page.locator('.doc-info h1').textContent()).to.not.contain('second edition');
   });
 
   it('should import a .bpmn file by drag and drop, and export it as .bpmn and .svg', async () => {

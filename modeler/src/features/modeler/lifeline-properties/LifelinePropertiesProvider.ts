@@ -25,6 +25,12 @@ function updateCommands(element: Moddle, entry: LifelineEntry, value: string | u
   const existing = findExtension(bo, entry.type);
   if (!value) {
     if (!existing) return [];
+    // Other attributes or children (an SLA's actions) still set: clear just this one.
+    const others = existing.$descriptor.properties.filter((p: Moddle) => p.name !== entry.property).some((p: Moddle) => {
+      const other = existing.get(p.name);
+      return Array.isArray(other) ? other.length > 0 : other !== undefined && other !== '';
+    });
+    if (others) return [{ cmd: 'element.updateModdleProperties', context: { element, moddleElement: existing, properties: { [entry.property]: undefined } } }];
     const values = extensionElements.get('values').filter((v: Moddle) => v !== existing);
     return [{ cmd: 'element.updateModdleProperties', context: { element, moddleElement: extensionElements, properties: { values } } }];
   }

@@ -31,6 +31,31 @@ export const LIFELINE_ENTRIES: LifelineEntry[] = [
     options: [
       { value: '', label: 'None (candidates claim the task)' },
       { value: 'leastLoaded', label: 'Least loaded: the candidate with the fewest open tasks' },
+      { value: 'roundRobin', label: 'Round robin: the next candidate in turn' },
     ],
+  },
+  {
+    id: 'lifeline-calendar-name',
+    label: 'Business calendar',
+    description: 'The calendar (by name, see /api/calendars) that shapes timers, due dates and SLAs here; on the process, of every element.',
+    type: 'lifeline:Calendar',
+    property: 'name',
+    appliesTo: ['bpmn:Process', 'bpmn:UserTask', 'bpmn:StartEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent'],
+  },
+  {
+    id: 'lifeline-sla-target',
+    label: 'SLA target',
+    description: 'A duration from the task\'s creation in working time (P2D) or a date-time; FEEL allowed. Actions (notify, reassign, escalate) are children of lifeline:sla in the XML.',
+    type: 'lifeline:Sla',
+    property: 'target',
+    appliesTo: ['bpmn:UserTask'],
+  },
+  {
+    id: 'lifeline-sla-at-risk',
+    label: 'SLA at risk',
+    description: 'When the task is at risk: a duration, a date-time or a share of the target (75%).',
+    type: 'lifeline:Sla',
+    property: 'atRisk',
+    appliesTo: ['bpmn:UserTask'],
   },
 ];
