@@ -10,11 +10,15 @@ import { AgendaScheduler, DatabaseProbe, PostgresStore, createKnex, migrate, sha
 import { loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { DEMO_PASSWORD, seedDemo } from './seed.js';
+import { ensureAppBuilt } from './static/index.js';
 import { startBuiltInWorkers } from '../workers/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
+  // The browser app builds (only when stale) while the database starts.
+  const building = ensureAppBuilt((message) => logger.info(message));
+  building.catch(() => {});
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({
     dataDir: config.dataDir,
     log: (line) => logger.debug({ postgres: line }),
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
   if (missed) logger.info({ fired: missed }, 'fired timers that came due while Lifeline was down');
   if (config.demoData) await seedDemo(knex, engine, systemClock.now());
   engine.startSweeping(config.sweepIntervalMs);
+  const build = await building;
+  if (build.built) logger.info({ ms: build.ms }, 'browser app built');
   const workers = startBuiltInWorkers({ engine, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, log: (event, data) => logger.warn({ event, ...data }, event) });
   if (!config.smtpUrl) logger.info('SMTP_URL is not set: mails wait in the outbox (GET /api/emails?state=outbox)');
   const server = createServer({ engine, knex, clock: systemClock, config, health }, logger);

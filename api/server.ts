@@ -17,6 +17,7 @@ import { securityHeaders, htmlPolicy } from './http/securityHeaders.js';
 import { csrfGuard } from './auth/csrf.js';
 import { LoginLimiter } from './auth/loginLimiter.js';
 import { sendProblem } from './http/problem.js';
+import { serveApp } from './static/index.js';
 
 export interface LifelineServer {
   app: Koa;
@@ -94,11 +95,6 @@ export function createServer(services: Services, logger: Logger): LifelineServer
         ctx.type = 'html';
         ctx.body = docsPage(routes);
         return;
-      case '/':
-        htmlPolicy(ctx);
-        ctx.type = 'html';
-        ctx.body = '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Lifeline</title></head><body><h1>Lifeline</h1><p>The browser app is not built yet. The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>';
-        return;
       default:
         await next();
     }
@@ -111,6 +107,7 @@ export function createServer(services: Services, logger: Logger): LifelineServer
     }
     await next();
   });
+  app.use(serveApp());
   app.use(csrfGuard());
   app.use(authenticate(services.knex, services.clock));
   const router = mountRoutes(routes, services);

@@ -38,6 +38,25 @@ export function checkSize(xml: string, problems: Problems): boolean {
     problems.at(process, `the file has ${tags} flow elements; at most ${MODEL_LIMITS.maxFlowElements} are accepted (split it with call activities)`);
     return false;
   }
+  return checkTextNesting(xml, problems);
+}
+
+/** Subprocess tags, opening or closing, whatever the namespace prefix. */
+const SUBPROCESS_TAG = /<(\/?)(?:[\w.-]+:)?(?:subProcess|transaction|adHocSubProcess)\b([^>]*)>/g;
+
+/** False (with a problem naming the element) when subprocess tags nest deeper than allowed: found on the text, without parsing. */
+function checkTextNesting(xml: string, problems: Problems): boolean {
+  let depth = 0;
+  for (const match of xml.matchAll(SUBPROCESS_TAG)) {
+    if (match[1]) depth -= 1;
+    else if (!match[2].trimEnd().endsWith('/')) {
+      depth += 1;
+      if (depth > MODEL_LIMITS.maxNesting) {
+        problems.at(/\bid="([^"]+)"/.exec(match[2])?.[1], `subprocesses are nested more than ${MODEL_LIMITS.maxNesting} deep here; flatten the model or use call activities`);
+        return false;
+      }
+    }
+  }
   return true;
 }
 

@@ -65,6 +65,8 @@ const definitionId = async (api: TestApi) => (await api.engine.listDefinitions({
 const SCENARIOS: Record<string, Scenario> = {
   'POST /api/auth/login': async () => ({ path: '/api/auth/login', body: { username: 'employee', password: 'demo' } }),
   'POST /api/auth/logout': async () => ({ path: '/api/auth/logout', freshSession: true }),
+  'GET /api/auth/session': async () => ({ path: '/api/auth/session' }),
+  'GET /api/auth/demo-users': async () => ({ path: '/api/auth/demo-users' }),
   'GET /api/me': async () => ({ path: '/api/me' }),
   'POST /api/me/password': async () => ({ path: '/api/me/password', body: { currentPassword: 'not the password', newPassword: 'a longer one' }, expect: [400] }),
   'POST /api/deployments': async () => ({ path: '/api/deployments', body: { resources: [{ name: 'x.bpmn', xml: (await apiFixture('exclusive.bpmn')).replace(/id="exclusive"/, `id="x${unique()}"`) }] } }),
