@@ -20,6 +20,7 @@ import { deliverMessage, deliverSignal } from './correlation.js';
 import { activateJobs, completeJob, failJob, throwJobError } from './jobs.js';
 import { fireDueTimers, fireTimer } from './timers.js';
 import { MessageNotCorrelatedError } from '../errors/LifelineError.js';
+import { reactivateFailedJob } from './jobRetry.js';
 
 function checkVariables(variables: JsonObject | undefined): JsonObject {
   if (variables === undefined) return {};
@@ -255,8 +256,7 @@ export class Engine implements EngineApi {
       const resolve = { ...emptyEffects(), resolveIncidents: [id], history: [historyNote(incident.instanceId, scope.now, 'incident.resolved', incident.elementId, { incidentId: id, type: incident.type }, actor)] };
       switch (incident.type) {
         case 'job_no_retries': {
-          await scope.tx.lockInstance(incident.instanceId);
-          await scope.tx.updateJob(incident.jobId!, { state: 'activatable', retries: options.retries ?? 1, nextRunAt: scope.now, worker: null, lockExpiresAt: null });
+          await reactivateFailedJob(scope, incident, options.retries ?? 1);
           await writeEffects(scope, resolve);
           return;
         }
