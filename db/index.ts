@@ -10,3 +10,7 @@ export * as credentials from './identity/credentials.js';
 export { hashPassword, verifyPassword } from './identity/passwords.js';
 export type { Role, User, Group } from './identity/users.js';
 export type { ApiToken } from './identity/credentials.js';
+export { definitionCounts, type DefinitionCounts, type OverviewOptions } from './monitoring/overview.js';
+export { listInstanceRows, type InstanceListFilter, type InstanceListItem } from './monitoring/instanceList.js';
+export { elementStats, type ElementStats, type StatsScope } from './monitoring/elementStats.js';
+export { displayNames, taskPeople, type Person } from './monitoring/people.js';
