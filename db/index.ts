@@ -14,3 +14,4 @@ export { definitionCounts, type DefinitionCounts, type OverviewOptions } from '.
 export { listInstanceRows, type InstanceListFilter, type InstanceListItem } from './monitoring/instanceList.js';
 export { elementStats, type ElementStats, type StatsScope } from './monitoring/elementStats.js';
 export { displayNames, taskPeople, type Person } from './monitoring/people.js';
+export { deploymentName } from './monitoring/deployments.js';

@@ -9,5 +9,7 @@ import { jobRoutes } from './jobs.js';
 import { operationRoutes } from './operations.js';
 import { identityRoutes } from './identity.js';
 import { loginPageRoutes } from './loginPage.js';
+import { monitorRoutes } from './monitor.js';
 
 export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...loginPageRoutes];
+routes.push(...monitorRoutes);
