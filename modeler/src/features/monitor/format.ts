@@ -1,0 +1,31 @@
+/** Times as managers read them: a date and time in their locale, and "3 h ago". */
+
+const dateTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+
+export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '—');
+export const formatTime = (iso: string) => time.format(new Date(iso));
+export const formatDay = (iso: string) => day.format(new Date(iso));
+
+const UNITS: [number, string][] = [[60, 's'], [60, 'min'], [24, 'h'], [30, 'days'], [12, 'months'], [Infinity, 'years']];
+
+/** "just now", "5 min ago", "3 h ago", "in 2 days" (times slightly ahead of the browser's clock count as now). */
+export function formatRelative(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '—';
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const future = seconds > 60;
+  let value = Math.abs(seconds);
+  if (!future && value < 45) return 'just now';
+  for (const [size, unit] of UNITS) {
+    if (value < size) return future ? `in ${value} ${unit}` : `${value} ${unit} ago`;
+    value = Math.round(value / size);
+  }
+  return formatDateTime(iso);
+}
+
+/** A JSON value in one line, shortened to `max` characters. */
+export function formatValue(value: unknown, max = 120): string {
+  const text = JSON.stringify(value) ?? 'null';
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
