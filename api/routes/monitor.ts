@@ -41,7 +41,7 @@ export const monitorRoutes: Route[] = [
       const result = await listInstanceRows(services.knex, {
         ...filter, withIncidents: incidents, withOverdueTasks: overdue, ...(stuck ? { stuckBefore: stuckSince(stuck, now) } : {}),
       }, now);
-      return paged(result, query.limit, query.offset);
+      return { ...paged(result, query.limit, query.offset), now };
     },
   }),
   route({

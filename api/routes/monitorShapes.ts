@@ -22,12 +22,14 @@ export const instanceListItem = z.object({
   openIncidents: z.number().int(), overdueTasks: z.number().int(),
 });
 
-export const instanceList = z.object({ items: z.array(instanceListItem), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+export const instanceList = z.object({ items: z.array(instanceListItem), total: z.number().int(), limit: z.number().int(), offset: z.number().int(), now: time });
 
 const elementStats = z.record(z.string(), z.object({ passed: z.number().int(), waiting: z.number().int(), failed: z.number().int() }));
 const elements = z.record(z.string(), z.object({ name: z.string().nullable(), kind: z.string() }));
 
 export const instanceView = z.object({
+  /** The server's clock: "overdue" and "3 h ago" are judged by it. */
+  now: time,
   instance: z.object({
     id: z.string(), businessKey: z.string().nullable(), state: instanceState, activeElements: z.array(z.string()),
     startedAt: time, endedAt: time.nullable(), updatedAt: time, startedBy: z.string().nullable(), parentInstanceId: z.string().nullable(),
@@ -55,6 +57,7 @@ export const instanceView = z.object({
 });
 
 export const definitionView = z.object({
+  now: time,
   definition: z.object({
     id: z.string(), key: z.string(), version: z.number().int(), name: z.string().nullable(), versionTag: z.string().nullable(),
     deploymentId: z.string(), deploymentName: z.string().nullable(), deployedAt: time, deployedBy: z.string().nullable(), deployedByName: z.string().nullable(), checksum: z.string(),

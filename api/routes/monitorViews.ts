@@ -28,6 +28,7 @@ export async function instanceView(services: Services, id: string) {
   const [definition, history, stats] = await Promise.all([engine.getDefinition(instance.definitionId), engine.history(id), elementStats(knex, { instanceId: id })]);
   const named = [...history.map((h) => h.actor), ...instance.tasks.flatMap((t) => [t.assignee, t.completedBy, ...t.candidateUsers]), instance.startedBy, ...history.map((h) => h.data?.assignee)];
   return {
+    now: services.clock.now(),
     instance,
     definition: { id: definition.id, key: definition.key, version: definition.version, name: definition.name },
     variables: instance.variables,
@@ -55,6 +56,7 @@ export async function definitionView(services: Services, id: string, stuckFor: s
     displayNames(knex, definition.deployedBy ? [definition.deployedBy] : []),
   ]);
   return {
+    now,
     definition: {
       id: definition.id, key: definition.key, version: definition.version, name: definition.name, versionTag: definition.ir.versionTag ?? null,
       deploymentId: definition.deploymentId, deploymentName: deployment, deployedAt: definition.deployedAt, deployedBy: definition.deployedBy,

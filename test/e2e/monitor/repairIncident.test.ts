@@ -17,9 +17,9 @@ describe('Monitor: a manager repairs an incident', () => {
     await page.goto('/monitor');
     await page.getByRole('heading', { name: 'Monitor', level: 1 }).waitFor();
     const row = page.locator('tr', { has: page.getByRole('link', { name: 'Card payment', exact: true }) });
-    await row.getByRole('link', { name: '1 running instances of Card payment with incidents' }).waitFor();
+    await row.getByRole('link', { name: '1 running instance of Card payment with incidents' }).waitFor();
     await screenshot(page, 'monitor-overview');
-    await row.getByRole('link', { name: '1 running instances of Card payment with incidents' }).click();
+    await row.getByRole('link', { name: '1 running instance of Card payment with incidents' }).click();
     // then: the list holds exactly that instance
     await page.waitForURL(/\/monitor\/instances\?.*incidents=true/);
     const list = page.getByRole('region', { name: 'Matching instances' });

@@ -10,8 +10,20 @@ export const formatDay = (iso: string) => day.format(new Date(iso));
 
 const UNITS: [number, string][] = [[60, 's'], [60, 'min'], [24, 'h'], [30, 'days'], [12, 'months'], [Infinity, 'years']];
 
-/** "just now", "5 min ago", "3 h ago", "in 2 days" (times slightly ahead of the browser's clock count as now). */
-export function formatRelative(iso: string | null | undefined, now = Date.now()): string {
+/** How far the server's clock is ahead of this browser's (the server judges what is overdue; relative times follow it). */
+let serverOffset = 0;
+
+/** Takes the server's "now" from an answer. */
+export function syncServerClock(now: string): void {
+  const offset = new Date(now).getTime() - Date.now();
+  if (Number.isFinite(offset)) serverOffset = offset;
+}
+
+/** Now, by the server's clock. */
+export const serverNow = () => Date.now() + serverOffset;
+
+/** "just now", "5 min ago", "3 h ago", "in 2 days" (by the server's clock; a few seconds ahead count as now). */
+export function formatRelative(iso: string | null | undefined, now = serverNow()): string {
   if (!iso) return '—';
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   const future = seconds > 60;

@@ -4,6 +4,7 @@
  * existing incident, variable, modify, cancel and assign routes).
  */
 import { api, ok, type paths } from '../../api';
+import { syncServerClock } from './format';
 
 type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
@@ -18,10 +19,16 @@ export type ElementStats = InstanceView['elementStats'];
 export type Elements = InstanceView['elements'];
 export type InstanceQuery = NonNullable<paths['/api/monitor/instances']['get']['parameters']['query']>;
 
-export const loadOverview = (stuckFor: string) => ok(api.GET('/api/monitor/overview', { params: { query: { stuckFor } } }));
-export const loadInstances = (query: InstanceQuery) => ok(api.GET('/api/monitor/instances', { params: { query } }));
-export const loadInstance = (id: string) => ok(api.GET('/api/monitor/instances/{id}', { params: { path: { id } } }));
-export const loadDefinition = (id: string, stuckFor: string) => ok(api.GET('/api/monitor/definitions/{id}', { params: { path: { id }, query: { stuckFor } } }));
+/** Every view carries the server's "now": relative times and "overdue" follow the server's clock. */
+const synced = <T extends { now: string }>(view: T): T => {
+  syncServerClock(view.now);
+  return view;
+};
+
+export const loadOverview = (stuckFor: string) => ok(api.GET('/api/monitor/overview', { params: { query: { stuckFor } } })).then(synced);
+export const loadInstances = (query: InstanceQuery) => ok(api.GET('/api/monitor/instances', { params: { query } })).then(synced);
+export const loadInstance = (id: string) => ok(api.GET('/api/monitor/instances/{id}', { params: { path: { id } } })).then(synced);
+export const loadDefinition = (id: string, stuckFor: string) => ok(api.GET('/api/monitor/definitions/{id}', { params: { path: { id }, query: { stuckFor } } })).then(synced);
 export const loadPeople = () => ok(api.GET('/api/monitor/people')).then((answer) => answer.items);
 
 /** Deployed XML never changes: each version is fetched once per page load. */

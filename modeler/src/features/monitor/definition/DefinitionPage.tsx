@@ -68,9 +68,9 @@ export function DefinitionPage({ id, user }: { id: string; user: SessionUser }) 
           <DiagramView
             xml={xml} processId={definition.key} label={`${name}, version ${definition.version}, with token counts across its running instances`}
             tokens={{ stats: data.elementStats, active: [], incidents: Object.entries(data.elementStats).filter(([, s]) => s.failed).map(([e]) => e), showPassed }}
+            footer={<Legend showPassed={showPassed} onShowPassed={setShowPassed} />}
           />
         )}
-        <Legend showPassed={showPassed} onShowPassed={setShowPassed} />
       </section>
       <div class="mon-columns">
         <section class="mon-card" aria-labelledby="mon-versions-title">
@@ -81,7 +81,7 @@ export function DefinitionPage({ id, user }: { id: string; user: SessionUser }) 
               {versions.map((v) => (
                 <tr key={v.definitionId} aria-current={v.definitionId === id ? 'true' : undefined}>
                   <th scope="row" data-label="Version">{v.definitionId === id ? <strong>Version {v.version} (this one)</strong> : <a href={`/monitor/definitions/${v.definitionId}`} onClick={linkClick}>Version {v.version}</a>}</th>
-                  <td data-label="Deployed">{formatDateTime(v.deployedAt)}</td>
+                  <td data-label="Deployed" class="mon-text">{formatDateTime(v.deployedAt)}</td>
                   <td data-label="Running"><CountLink count={v.running} filter={{ definitionId: v.definitionId, state: 'active' }} label={`running instances of version ${v.version}`} /></td>
                   <td data-label="Incidents"><CountLink count={v.withIncidents} filter={{ definitionId: v.definitionId, state: 'active', incidents: true }} label={`instances of version ${v.version} with incidents`} tone="danger" /></td>
                   <td data-label="Stuck"><CountLink count={v.stuck} filter={{ definitionId: v.definitionId, state: 'active', stuckFor: data.stuckFor }} label={`stuck instances of version ${v.version}`} tone="warning" /></td>

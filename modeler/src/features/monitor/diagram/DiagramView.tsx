@@ -4,6 +4,7 @@
  * flow node reports it (the "move token" pick). A model without a layout
  * gets a clear message instead of a blank box.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
@@ -25,6 +26,8 @@ export interface DiagramViewProps {
   tokens: TokenView;
   pick?: PickView;
   onElementClick?(elementId: string): void;
+  /** Shown under the diagram once it is drawn (the legend). */
+  footer?: ComponentChildren;
 }
 
 /** diagram-js centres on the viewport for any non-object centre ('auto' in its docs); its types only admit a point. */
@@ -32,10 +35,11 @@ const CENTRE = 'auto' as unknown as Point;
 
 type Shown = { state: 'loading' } | { state: 'ready' } | { state: 'missing'; reason: string };
 
-export function DiagramView({ xml, processId, label, tokens, pick, onElementClick }: DiagramViewProps) {
+export function DiagramView({ xml, processId, label, tokens, pick, onElementClick, footer }: DiagramViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<NavigatedViewer>();
   const [shown, setShown] = useState<Shown>({ state: 'loading' });
+  const drawn = useRef(false);
   const click = useRef(onElementClick);
   click.current = onElementClick;
 
@@ -45,17 +49,29 @@ export function DiagramView({ xml, processId, label, tokens, pick, onElementClic
     instance.get<EventBus>('eventBus').on('element.click', (event: { element: { id: string; businessObject?: { $instanceOf?(type: string): boolean } } }) => {
       if (event.element.businessObject?.$instanceOf?.('bpmn:FlowNode')) click.current?.(event.element.id);
     });
-    return () => instance.destroy();
+    // The page's layout settles after the viewer measured its box (narrow screens, the chunk's CSS): measure again and fit.
+    const resized = new ResizeObserver(() => {
+      if (!drawn.current) return;
+      instance.get<Canvas>('canvas').resized();
+      fit();
+    });
+    resized.observe(container.current!);
+    return () => {
+      resized.disconnect();
+      instance.destroy();
+    };
   }, []);
 
   useEffect(() => {
     if (xml === undefined || !viewer.current) return;
     const lookup = findDiagram(xml, processId);
+    drawn.current = false;
     if (!lookup.found) return setShown({ state: 'missing', reason: lookup.reason });
     let current = true;
     viewer.current.importXML(xml, lookup.diagramId).then(
       () => {
         if (!current) return;
+        drawn.current = true;
         fit();
         setShown({ state: 'ready' });
       },
@@ -77,7 +93,7 @@ export function DiagramView({ xml, processId, label, tokens, pick, onElementClic
   const canvas = () => viewer.current?.get<Canvas>('canvas');
   function fit() {
     const c = canvas();
-    if (!c) return;
+    if (!c || !container.current?.clientWidth) return;
     c.zoom('fit-viewport', CENTRE);
     if (c.zoom() > 1.2) c.zoom(1.2, CENTRE);
   }
@@ -87,17 +103,20 @@ export function DiagramView({ xml, processId, label, tokens, pick, onElementClic
   };
 
   return (
-    <div class="mon-diagram" role="figure" aria-label={label}>
-      <div ref={container} class={`mon-diagram-canvas${onElementClick ? ' mon-picking' : ''}`} hidden={shown.state === 'missing'} />
-      {shown.state === 'loading' && <p class="mon-diagram-message" aria-busy="true">Drawing the diagram…</p>}
-      {shown.state === 'missing' && <p class="mon-diagram-message mon-no-diagram" role="note">{shown.reason}</p>}
-      {shown.state === 'ready' && (
-        <div class="mon-zoom" role="group" aria-label="Zoom">
-          <button type="button" class="button" onClick={() => zoomBy(1.25)} aria-label="Zoom in">+</button>
-          <button type="button" class="button" onClick={() => zoomBy(0.8)} aria-label="Zoom out">−</button>
-          <button type="button" class="button" onClick={fit}>Fit</button>
-        </div>
-      )}
-    </div>
+    <>
+      <div class={`mon-diagram${shown.state === 'missing' ? ' mon-diagram-missing' : ''}`} role="figure" aria-label={label}>
+        <div ref={container} class={`mon-diagram-canvas${onElementClick ? ' mon-picking' : ''}`} hidden={shown.state === 'missing'} />
+        {shown.state === 'loading' && <p class="mon-diagram-message" aria-busy="true">Drawing the diagram…</p>}
+        {shown.state === 'missing' && <p class="mon-diagram-message mon-no-diagram" role="note">{shown.reason}</p>}
+        {shown.state === 'ready' && (
+          <div class="mon-zoom" role="group" aria-label="Zoom">
+            <button type="button" class="button" onClick={() => zoomBy(1.25)} aria-label="Zoom in">+</button>
+            <button type="button" class="button" onClick={() => zoomBy(0.8)} aria-label="Zoom out">−</button>
+            <button type="button" class="button" onClick={fit}>Fit</button>
+          </div>
+        )}
+      </div>
+      {shown.state === 'ready' && footer}
+    </>
   );
 }

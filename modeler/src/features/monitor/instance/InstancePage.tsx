@@ -82,10 +82,11 @@ export function InstancePage({ id, user }: { id: string; user: SessionUser }) {
   const closeDialog = (done: boolean) => {
     const finished = dialog;
     setDialog(undefined);
+    // Also after a refusal: the server said no because the instance changed meanwhile.
+    void view.reload();
     if (!done || !finished) return;
     setNotice(DONE[finished.kind]);
     if (finished.kind === 'move') setMoving(undefined);
-    void view.reload();
   };
   const clickElement = (elementId: string) => {
     if (!moving) return;
@@ -135,9 +136,9 @@ export function InstancePage({ id, user }: { id: string; user: SessionUser }) {
             tokens={{ stats: data.elementStats, active: instance.activeElements, incidents: openIncidents.map((i) => i.elementId).filter((e): e is string => Boolean(e)), showPassed }}
             pick={moving ? { from: moving.from, to: moving.to, pickable: moving.from ? [] : instance.activeElements } : undefined}
             onElementClick={moving ? clickElement : undefined}
+            footer={<Legend showPassed={showPassed} onShowPassed={setShowPassed} />}
           />
         )}
-        <Legend showPassed={showPassed} onShowPassed={setShowPassed} />
       </section>
       <div class="mon-columns">
         <div class="mon-column">

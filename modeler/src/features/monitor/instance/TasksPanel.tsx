@@ -1,5 +1,5 @@
 /** The instance's open user tasks: who has them (or who may take them), when they are due, and "Reassign". */
-import { formatDateTime, formatRelative } from '../format';
+import { formatDateTime, formatRelative, serverNow } from '../format';
 import type { InstanceView } from '../monitorApi';
 
 type Task = InstanceView['tasks'][number];
@@ -14,7 +14,7 @@ export function TasksPanel({ tasks, nameOf, personName, canReassign, onReassign 
       {!open.length && <p class="mon-empty">No task is waiting.</p>}
       <ul class="mon-list">
         {open.map((task) => {
-          const overdue = task.dueAt !== null && new Date(task.dueAt).getTime() < Date.now();
+          const overdue = task.dueAt !== null && new Date(task.dueAt).getTime() < serverNow();
           const candidates = [...task.candidateGroups.map((g) => `group ${g}`), ...task.candidateUsers.map(personName)];
           return (
             <li key={task.id}>
@@ -22,7 +22,7 @@ export function TasksPanel({ tasks, nameOf, personName, canReassign, onReassign 
                 <strong>{task.name ?? nameOf(task.elementId)}</strong>
                 <div class="mon-meta">
                   <span>{task.assignee ? <>Assigned to <strong>{personName(task.assignee)}</strong></> : `Unassigned${candidates.length ? ` · candidates: ${candidates.join(', ')}` : ' · anyone may claim it'}`}</span>
-                  {task.dueAt && <span class={overdue ? 'mon-pill mon-pill-danger' : undefined} title={formatDateTime(task.dueAt)}>{overdue ? `Overdue since ${formatRelative(task.dueAt)}` : `Due ${formatRelative(task.dueAt)}`}</span>}
+                  {task.dueAt && <span class={overdue ? 'mon-pill mon-pill-danger' : undefined} title={formatDateTime(task.dueAt)}>{overdue ? `Overdue: was due ${formatRelative(task.dueAt)}` : `Due ${formatRelative(task.dueAt)}`}</span>}
                   <span class="mon-muted" title={formatDateTime(task.createdAt)}>created {formatRelative(task.createdAt)}</span>
                 </div>
               </div>

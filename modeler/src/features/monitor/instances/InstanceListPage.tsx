@@ -63,7 +63,7 @@ export function InstanceListPage({ user }: { user: SessionUser }) {
                   <th scope="row" data-label="Business key">
                     <a href={`/monitor/instances/${item.id}`} onClick={linkClick}>{item.businessKey ?? <span class="mon-muted">no key · {item.id.slice(0, 8)}</span>}</a>
                   </th>
-                  <td data-label="Process">{item.definitionName ?? item.definitionKey} <span class="mon-muted">v{item.definitionVersion}</span></td>
+                  <td data-label="Process"><span>{item.definitionName ?? item.definitionKey} <span class="mon-muted">v{item.definitionVersion}</span></span></td>
                   <td data-label="State"><StateBadge state={item.state} incidents={item.openIncidents} /></td>
                   <td data-label="Started" title={formatDateTime(item.startedAt)}>{formatRelative(item.startedAt)}</td>
                   <td data-label="Last step" title={formatDateTime(item.updatedAt)}>{item.endedAt ? <span class="mon-muted">ended {formatRelative(item.endedAt)}</span> : formatRelative(item.updatedAt)}</td>

@@ -34,11 +34,11 @@ function CountCells({ counts, scope, label, stuckFor }: { counts: Counted; scope
   );
 }
 
-function Tile({ title, count, filter, tone, hint }: { title: string; count: number; filter: ListFilter; tone?: 'danger' | 'warning'; hint: string }) {
+function Tile({ title, count, filter, tone, hint, label }: { title: string; count: number; filter: ListFilter; tone?: 'danger' | 'warning'; hint: string; label: string }) {
   return (
     <div class={`mon-tile${count && tone ? ` mon-tile-${tone}` : ''}`}>
       <span class="mon-tile-title">{title}</span>
-      <CountLink count={count} filter={filter} label={hint} tone={tone} />
+      <CountLink count={count} filter={filter} label={label} tone={tone} />
       <span class="mon-tile-hint">{hint}</span>
     </div>
   );
@@ -66,10 +66,10 @@ export function OverviewPage({ user }: { user: SessionUser }) {
       </header>
       {overview.error && <div class="alert error" role="alert">The counts could not be loaded: {overview.error}</div>}
       <section class="mon-tiles" aria-label="All processes">
-        <Tile title="Running" count={total.running} filter={running} hint="running instances" />
-        <Tile title="Incidents" count={total.withIncidents} filter={{ ...running, incidents: true }} tone="danger" hint="running instances with incidents" />
-        <Tile title="Stuck" count={total.stuck} filter={{ ...running, stuckFor }} tone="warning" hint={`no step for more than ${describeThreshold(threshold)}`} />
-        <Tile title="Overdue tasks" count={total.withOverdueTasks} filter={{ ...running, overdue: true }} tone="warning" hint="instances with overdue tasks" />
+        <Tile title="Running" count={total.running} filter={running} hint="running instances" label="running instances in all processes" />
+        <Tile title="Incidents" count={total.withIncidents} filter={{ ...running, incidents: true }} tone="danger" hint="running instances with incidents" label="running instances with incidents in all processes" />
+        <Tile title="Stuck" count={total.stuck} filter={{ ...running, stuckFor }} tone="warning" hint={`no step for more than ${describeThreshold(threshold)}`} label="stuck instances in all processes" />
+        <Tile title="Overdue tasks" count={total.withOverdueTasks} filter={{ ...running, overdue: true }} tone="warning" hint="instances with overdue tasks" label="instances with overdue tasks in all processes" />
       </section>
       <section class="mon-card" aria-labelledby="mon-processes">
         <header class="mon-card-header">
