@@ -24,7 +24,7 @@ describe('Monitor: definition page, models without a diagram, narrow screens', (
     expect(await badges(page, 'checkOrder').allTextContents()).to.deep.equal(['3']);
     expect(await badges(page, 'charge').allTextContents()).to.deep.equal(['1', '1']);
     expect(await badges(page, 'charge').evaluateAll((spans) => spans.map((s) => s.className))).to.deep.equal(['mon-token mon-token-waiting', 'mon-token mon-token-failed']);
-    await page.getByText('5 tokens in running instances').waitFor();
+    await page.getByText('5 running instances: the badges count their tokens per element').waitFor();
     const deployment = page.getByRole('region', { name: 'Deployment' });
     await deployment.getByText('Dana Designer').waitFor();
     await deployment.getByText('e2e payments').waitFor();
@@ -56,6 +56,22 @@ describe('Monitor: definition page, models without a diagram, narrow screens', (
     await page.getByRole('note').getByText('deployed without a diagram layout (BPMN DI)').waitFor();
     await page.getByRole('region', { name: 'Open tasks' }).getByText('Check order').waitFor();
     await screenshot(page, 'monitor-instance-without-diagram');
+  });
+
+  it('should draw every shipped process on its definition page', async () => {
+    // given: the demo seed deployed processes/
+    const { items } = await e2e.api.engine.listDefinitions({ latestOnly: true, limit: 100 });
+    expect(items.length).to.be.greaterThan(2);
+    const { page } = await e2e.open();
+    await e2e.logIn(page, 'manager');
+    for (const definition of items) {
+      // when
+      await page.goto(`/monitor/definitions/${definition.id}`);
+      // then
+      await page.locator('.mon-zoom').waitFor();
+      expect(await page.locator('.djs-element.djs-shape').count(), definition.key).to.be.greaterThan(2);
+      expect(await page.getByRole('note').count(), `${definition.key} has a diagram`).to.equal(0);
+    }
   });
 
   it('should fit a narrow screen without sideways scrolling: overview, list, instance and definition', async () => {

@@ -8,7 +8,7 @@ export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTim
 export const formatTime = (iso: string) => time.format(new Date(iso));
 export const formatDay = (iso: string) => day.format(new Date(iso));
 
-const UNITS: [number, string][] = [[60, 's'], [60, 'min'], [24, 'h'], [30, 'days'], [12, 'months'], [Infinity, 'years']];
+const UNITS: [number, string, string][] = [[60, 's', 's'], [60, 'min', 'min'], [24, 'h', 'h'], [30, 'day', 'days'], [12, 'month', 'months'], [Infinity, 'year', 'years']];
 
 /** How far the server's clock is ahead of this browser's (the server judges what is overdue; relative times follow it). */
 let serverOffset = 0;
@@ -29,7 +29,8 @@ export function formatRelative(iso: string | null | undefined, now = serverNow()
   const future = seconds > 60;
   let value = Math.abs(seconds);
   if (!future && value < 45) return 'just now';
-  for (const [size, unit] of UNITS) {
+  for (const [size, one, many] of UNITS) {
+    const unit = value === 1 ? one : many;
     if (value < size) return future ? `in ${value} ${unit}` : `${value} ${unit} ago`;
     value = Math.round(value / size);
   }

@@ -41,7 +41,6 @@ export function DefinitionPage({ id, user }: { id: string; user: SessionUser }) 
   }
   const { definition, versions } = data;
   const current = versions.find((v) => v.definitionId === id);
-  const running = Object.values(data.elementStats).reduce((n, s) => n + s.waiting + s.failed, 0);
 
   return (
     <main class="mon-page" aria-labelledby="mon-title">
@@ -62,7 +61,7 @@ export function DefinitionPage({ id, user }: { id: string; user: SessionUser }) 
       <section class="mon-card mon-diagram-card" aria-label="Diagram">
         <header class="mon-card-header">
           <h2>Where the running instances are</h2>
-          <span class="mon-muted">{running ? `${running} token${running === 1 ? '' : 's'} in running instances` : 'No instance of this version is running.'}</span>
+          <span class="mon-muted">{current?.running ? `${current.running} running instance${current.running === 1 ? '' : 's'}: the badges count their tokens per element` : 'No instance of this version is running.'}</span>
         </header>
         {xmlError ? <p class="mon-diagram-message" role="alert">The diagram could not be loaded: {xmlError}</p> : (
           <DiagramView

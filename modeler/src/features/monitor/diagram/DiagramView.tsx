@@ -94,8 +94,9 @@ export function DiagramView({ xml, processId, label, tokens, pick, onElementClic
   function fit() {
     const c = canvas();
     if (!c || !container.current?.clientWidth) return;
+    // Fitted, with a margin for the zoom buttons and the badges at the edges; small diagrams no larger than 120 %.
     c.zoom('fit-viewport', CENTRE);
-    if (c.zoom() > 1.2) c.zoom(1.2, CENTRE);
+    c.zoom(Math.min(c.zoom() * 0.9, 1.2), CENTRE);
   }
   const zoomBy = (factor: number) => {
     const c = canvas();

@@ -32,6 +32,7 @@ const INCIDENTS: Record<string, string> = {
   expression_failed: 'an expression failed',
   no_outgoing_flow: 'no way out of a gateway',
   called_process_missing: 'the called process is not deployed',
+  unknown_assignee: 'the assignee is no known user',
   step_budget_exceeded: 'a step ran too long',
 };
 
@@ -63,7 +64,19 @@ export function describe(event: HistoryEvent, names: Names): Words {
     case 'task.created': return { text: `Task ${element} is waiting to be done` };
     case 'task.claimed': return { text: `${who ?? 'Someone'} claimed ${element}` };
     case 'task.unclaimed': return { text: `${who ?? 'Someone'} gave ${element} back` };
-    case 'task.assigned': return { text: data.assignee ? `${who ?? 'Someone'} assigned ${element} to ${names.person(data.assignee as string)}` : `${who ?? 'Someone'} unassigned ${element}` };
+    case 'task.assigned': {
+      const by = who ?? (data.reason === 'sla.breached' ? 'The SLA' : data.strategy ? 'Assignment by workload' : 'The process');
+      return { text: data.assignee ? `${by} assigned ${element} to ${names.person(data.assignee as string)}` : `${by} unassigned ${element}` };
+    }
+    case 'sla.atRisk': return { text: `${element} is at risk of missing its SLA`, tone: 'warning' };
+    case 'sla.breached': return { text: `${element} missed its SLA`, tone: 'danger' };
+    case 'message.correlated': return { text: `Message ${String(data.name ?? '')} arrived${data.correlationKey ? ` for ${String(data.correlationKey)}` : ''} at ${element}` };
+    case 'signal.caught': return { text: `Signal ${String(data.name ?? '')} reached ${element}` };
+    case 'condition.met': return { text: `The condition of ${element} came true` };
+    case 'event.occurred': return { text: `${element} occurred` };
+    case 'compensation.started': return { text: `${element} started compensating`, tone: 'warning' };
+    case 'compensation.completed': return { text: `Compensation at ${element} completed` };
+    case 'transaction.cancelled': return { text: `The transaction ${element} was cancelled`, tone: 'warning' };
     case 'task.completed': return { text: `${who ?? 'Someone'} completed ${element}`, tone: 'success' };
     case 'variables.changed': {
       const values = Object.entries((data.variables as Record<string, unknown> | undefined) ?? {}).map(([name, value]) => `${name} = ${formatValue(value, 60)}`);
