@@ -9,6 +9,7 @@
  */
 import type { Knex } from 'knex';
 
+/** Tokens of one element: passed it, wait there now, held there by an open incident. */
 export interface ElementStats {
   passed: number;
   waiting: number;
@@ -18,6 +19,7 @@ export interface ElementStats {
 /** One instance, or every running instance of a definition version. */
 export type StatsScope = { instanceId: string } | { definitionId: string };
 
+/** Per element id, the token counts of one instance or of every running instance of a definition version. */
 export async function elementStats(db: Knex, scope: StatsScope): Promise<Record<string, ElementStats>> {
   const instances = 'instanceId' in scope
     ? { sql: 'select id, snapshot from process_instances where id = :id', id: scope.instanceId }

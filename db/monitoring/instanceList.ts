@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import type { InstanceState } from '../../engine/index.js';
 
+/** The list's filters; each is optional and they combine with AND. */
 export interface InstanceListFilter {
   definitionKey?: string;
   definitionId?: string;

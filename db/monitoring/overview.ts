@@ -22,6 +22,7 @@ export interface DefinitionCounts {
   withOverdueTasks: number;
 }
 
+/** What the counts are judged by: the clock's now, the stuck threshold as a moment, optionally one key. */
 export interface OverviewOptions {
   /** Tasks due before this are overdue. */
   now: Date;

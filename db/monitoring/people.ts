@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 
+/** Someone a task can go to. */
 export interface Person {
   id: string;
   displayName: string;
