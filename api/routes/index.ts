@@ -8,10 +8,10 @@ import { messageRoutes } from './messages.js';
 import { jobRoutes } from './jobs.js';
 import { operationRoutes } from './operations.js';
 import { identityRoutes } from './identity.js';
+import { loginPageRoutes } from './loginPage.js';
 import { calendarRoutes } from './calendars.js';
 import { notificationRoutes } from './notifications.js';
 import { customerRoutes } from './customers.js';
-import { loginPageRoutes } from './loginPage.js';
 import { monitorRoutes } from './monitor.js';
 
 export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes];
