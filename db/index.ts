@@ -13,3 +13,8 @@ export type { ApiToken } from './identity/credentials.js';
 export { isDatabaseUnavailable, isDataException, DatabaseProbe, type ProbeOptions } from './availability.js';
 export { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from './connection.js';
 export { sharedSessionSecret } from './identity/settings.js';
+export { definitionCounts, type DefinitionCounts, type OverviewOptions } from './monitoring/overview.js';
+export { listInstanceRows, type InstanceListFilter, type InstanceListItem } from './monitoring/instanceList.js';
+export { elementStats, type ElementStats, type StatsScope } from './monitoring/elementStats.js';
+export { displayNames, taskPeople, type Person } from './monitoring/people.js';
+export { deploymentName } from './monitoring/deployments.js';

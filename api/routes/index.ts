@@ -12,5 +12,7 @@ import { loginPageRoutes } from './loginPage.js';
 import { calendarRoutes } from './calendars.js';
 import { notificationRoutes } from './notifications.js';
 import { customerRoutes } from './customers.js';
+import { monitorRoutes } from './monitor.js';
 
 export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes];
+routes.push(...monitorRoutes);

@@ -7,8 +7,10 @@
 import { mayOpen, type PageDefinition } from './PageDefinition';
 import { pages as login } from '../features/login';
 import { pages as modeler } from '../features/modeler';
+import { pages as monitor } from '../features/monitor';
 
 export const pages: PageDefinition[] = [...login, ...modeler];
+pages.push(...monitor);
 
 /** The page owning `path` (the longest matching page path), if any. */
 export function pageFor(path: string): PageDefinition | undefined {
