@@ -10,3 +10,6 @@ export * as credentials from './identity/credentials.js';
 export { hashPassword, verifyPassword } from './identity/passwords.js';
 export type { Role, User, Group } from './identity/users.js';
 export type { ApiToken } from './identity/credentials.js';
+export { PostgresRehearsalRegister } from './rehearsal/PostgresRehearsalRegister.js';
+export { PostgresSandboxProbe } from './rehearsal/PostgresSandboxProbe.js';
+export { createSandboxSchema, dropSandboxSchema, knexForSchema, schemaOf } from './rehearsal/sandboxSchema.js';
