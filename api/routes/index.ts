@@ -11,5 +11,8 @@ import { identityRoutes } from './identity.js';
 import { calendarRoutes } from './calendars.js';
 import { notificationRoutes } from './notifications.js';
 import { customerRoutes } from './customers.js';
+import { scenarioRoutes } from './scenarios.js';
+import { rehearsalRoutes } from './rehearsals.js';
+import { rehearsalReadRoutes } from './rehearsalReads.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...scenarioRoutes, ...rehearsalRoutes, ...rehearsalReadRoutes];

@@ -43,6 +43,17 @@ export class PostgresSandboxProbe implements SandboxProbe {
     return rows.map((row) => timerRows.fromRow(row));
   }
 
+  async completions(definitionKey: string): Promise<Record<string, number>> {
+    const rows = await this.knex('history_events as h')
+      .join('process_instances as p', 'p.id', 'h.instance_id')
+      .where({ 'p.definition_key': definitionKey, 'h.type': 'element.completed' })
+      .whereNotNull('h.element_id')
+      .groupBy('h.element_id')
+      .select('h.element_id')
+      .count<{ element_id: string; count: number }[]>('* as count');
+    return Object.fromEntries(rows.map((r) => [r.element_id, Number(r.count)]));
+  }
+
   job(id: string): Promise<JobRecord | undefined> {
     return getJob(this.knex, id);
   }

@@ -19,6 +19,8 @@ export interface SandboxProbe {
   instancesSince(at: Date): Promise<InstanceRecord[]>;
   /** Scheduled timers that can fire (none waiting on an open incident), earliest first, at most `limit`. */
   scheduledTimers(limit: number): Promise<TimerRecord[]>;
+  /** Per element of a process key: how many times it completed (the diagram's counts). */
+  completions(definitionKey: string): Promise<Record<string, number>>;
   /** One job by id. */
   job(id: string): Promise<JobRecord | undefined>;
 }

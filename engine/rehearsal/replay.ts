@@ -42,8 +42,11 @@ function refElement(input: StepInput): string[] {
   return [];
 }
 
-/** Replays `steps` through `session` (a fresh rehearsal at the scenario's start time). */
-export async function replayScenario(session: RehearsalSession, steps: RecordedStep[]): Promise<ReplayReport> {
+/**
+ * Replays `steps` through `session` (a fresh rehearsal at the scenario's
+ * start time); `onStep` sees each step done, with its new outcome.
+ */
+export async function replayScenario(session: RehearsalSession, steps: RecordedStep[], onStep?: (step: RecordedStep) => Promise<void>): Promise<ReplayReport> {
   const path: string[] = [];
   const visit = (outcome: StepOutcome) => {
     for (const e of outcome.events) if (e.elementId && (e.type === 'element.activated' || e.type === 'element.completed') && !path.includes(e.elementId)) path.push(e.elementId);
@@ -58,6 +61,7 @@ export async function replayScenario(session: RehearsalSession, steps: RecordedS
       const difference = { ...base, error: error.message, summary: `step ${recorded.seq} (${base.step}) could not be done: ${error.message}`, elements: refElement(recorded.input) };
       return { passed: false, steps: steps.length, replayed: i + 1, path, difference };
     }
+    await onStep?.({ seq: recorded.seq, input: recorded.input, outcome: actual });
     visit(actual);
     const difference = compareOutcomes(recorded.outcome, actual);
     if (difference) {
