@@ -35,7 +35,7 @@ export type { ClockMove, TaskRef, JobRef, StepInput, PathEvent, OutboxMail, Inbo
 export { describeStep } from './rehearsal/steps.js';
 export type { SandboxProbe } from './rehearsal/SandboxProbe.js';
 export { RehearsalSession, type RehearsalSessionOptions, type StepResult } from './rehearsal/RehearsalSession.js';
-export { MAX_TIMERS_PER_MOVE, type ClockMoveResult } from './rehearsal/clockMoves.js';
+export { MAX_TIMERS_PER_MOVE, advanceClock, type ClockMoveResult, type AdvanceOptions } from './rehearsal/clockMoves.js';
 export { replayScenario, type ReplayReport, type ReplayDifference } from './rehearsal/replay.js';
 export { processReferences, relatedProcesses, type ProcessReferences } from './rehearsal/modelReferences.js';
 export type { RehearsalRegister, RehearsalRecord, RehearsalModel, ScenarioRecord, RehearsalFilter } from './rehearsal/RehearsalRegister.js';

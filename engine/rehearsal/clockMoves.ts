@@ -92,6 +92,7 @@ export async function advanceClock(options: AdvanceOptions, target: Date | 'next
   for (;;) {
     const due = (await probe.scheduledTimers(limit + tried.size)).filter((t) => !tried.has(t.id) && t.dueAt.getTime() <= end.getTime());
     if (due.length === 0) break;
+    if (fired >= limit) return { from, to: clock.now(), timersFired: fired, limitReached: true };
     const moment = Math.max(clock.now().getTime(), due[0].dueAt.getTime());
     clock.set(new Date(moment));
     const now = due.filter((t) => t.dueAt.getTime() <= moment).sort(order(options.instanceNumber));
