@@ -119,26 +119,32 @@ export class Rehearsals {
     return record;
   }
 
-  /** The open sandbox of a rehearsal (opened now if needed), in step with its register row. */
-  async sandbox(id: string): Promise<{ record: RehearsalRecord; sandbox: Sandbox }> {
+  /**
+   * The open sandbox of a rehearsal (opened now if needed), in step with its
+   * register row: when another server process took steps, it is opened again
+   * from the register, unless a step of this process is using it right now
+   * (reads then see it as that step leaves it).
+   */
+  async sandbox(id: string, options: { stepping?: boolean } = {}): Promise<{ record: RehearsalRecord; sandbox: Sandbox }> {
     const record = await this.get(id);
-    let opening = this.open.get(id);
-    if (opening) {
+    for (;;) {
+      const opening = this.open.get(id);
+      if (!opening) break;
       const current = await opening;
-      if (current.stepCount === record.stepCount) return { record, sandbox: current.touch() };
-      // another server process took steps: start again from the register
+      if (current.stepCount === record.stepCount || (!options.stepping && this.queues.has(id))) return { record, sandbox: current.touch() };
+      if (this.open.get(id) !== opening) continue;
       this.open.delete(id);
       await current.close();
     }
-    opening = Promise.resolve(Sandbox.open(record, this.sandboxOptions));
-    this.open.set(id, opening);
-    return { record, sandbox: (await opening).touch() };
+    const opened = Sandbox.open(record, this.sandboxOptions);
+    this.open.set(id, Promise.resolve(opened));
+    return { record, sandbox: opened.touch() };
   }
 
   /** Takes one step: `toInput` names it replayably (it may look things up in the session), then it runs and is recorded. */
   act(id: string, actor: string | null, toInput: (session: RehearsalSession) => Promise<StepInput> | StepInput): Promise<TakenStep> {
     return this.exclusive(id, async () => {
-      const { record, sandbox } = await this.sandbox(id);
+      const { record, sandbox } = await this.sandbox(id, { stepping: true });
       const input = await toInput(sandbox.session);
       const { outcome, result } = await sandbox.session.apply(input);
       const step: RecordedStep = { seq: record.stepCount + 1, input, outcome };
@@ -188,11 +194,12 @@ export class Rehearsals {
    */
   async replay(scenarioId: string, against: ModelSource | undefined, actor: string | null, keep = false): Promise<ReplayReport & { against: string; rehearsalId: string | null }> {
     const scenario = await this.scenario(scenarioId);
-    const rehearsal = await this.create({ source: against ?? { definitionKey: scenario.processKey }, name: `Replay of ${scenario.name}`, startAt: scenario.startAt, workers: scenario.workers, purpose: 'replay', actor });
+    const source = against && 'resources' in against ? { ...against, processKey: against.processKey ?? scenario.processKey } : against;
+    const rehearsal = await this.create({ source: source ?? { definitionKey: scenario.processKey }, name: `Replay of ${scenario.name}`, startAt: scenario.startAt, workers: scenario.workers, purpose: 'replay', actor });
     try {
       let report!: ReplayReport;
       await this.exclusive(rehearsal.id, async () => {
-        const { sandbox } = await this.sandbox(rehearsal.id);
+        const { sandbox } = await this.sandbox(rehearsal.id, { stepping: true });
         let seq = 0;
         report = await replayScenario(sandbox.session, scenario.steps, async (step) => {
           seq += 1;
