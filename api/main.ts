@@ -9,11 +9,15 @@ import { AgendaScheduler, PostgresStore, createKnex, migrate, startEmbeddedPostg
 import { loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { DEMO_PASSWORD, seedDemo } from './seed.js';
+import { ensureAppBuilt } from './static/index.js';
 import { startBuiltInWorkers } from '../workers/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
+  // The browser app builds (only when stale) while the database starts.
+  const building = ensureAppBuilt((message) => logger.info(message));
+  building.catch(() => {});
   if (config.sessionSecretGenerated) logger.warn('SESSION_SECRET is not set: using a random one, so a restart logs everyone out');
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, log: (line) => logger.debug({ postgres: line }) });
   const connectionString = config.databaseUrl ?? embedded!.connectionString;
@@ -32,6 +36,8 @@ async function main(): Promise<void> {
   const missed = await engine.fireDueTimers();
   if (missed) logger.info({ fired: missed }, 'fired timers that came due while Lifeline was down');
   if (config.demoData) await seedDemo(knex, engine, systemClock.now());
+  const build = await building;
+  if (build.built) logger.info({ ms: build.ms }, 'browser app built');
   const workers = startBuiltInWorkers({ engine, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, log: (event, data) => logger.warn({ event, ...data }, event) });
   if (!config.smtpUrl) logger.info('SMTP_URL is not set: mails wait in the outbox (GET /api/emails?state=outbox)');
   const server = createServer({ engine, knex, clock: systemClock, config }, logger);

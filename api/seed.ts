@@ -12,7 +12,8 @@ import { hashPassword, users, type Role } from '../db/index.js';
 
 export const DEMO_PASSWORD = 'demo';
 
-const DEMO_USERS: { id: string; displayName: string; roles: (Role | 'worker')[]; groups: string[]; email?: string; manager?: string }[] = [
+/** The demo users (all with DEMO_PASSWORD); the login page lists them when demo data is on. */
+export const DEMO_USERS: { id: string; displayName: string; roles: (Role | 'worker')[]; groups: string[]; email?: string; manager?: string }[] = [
   { id: 'admin', displayName: 'Ada Admin', roles: ['admin'], groups: [], email: 'ada.admin@lifeline.example' },
   { id: 'designer', displayName: 'Dana Designer', roles: ['designer'], groups: [], email: 'dana.designer@lifeline.example' },
   { id: 'manager', displayName: 'Max Manager', roles: ['manager'], groups: ['department-heads'], email: 'max.manager@lifeline.example' },

@@ -13,6 +13,7 @@ import { authenticate } from './auth/authenticate.js';
 import { routes } from './routes/index.js';
 import { openApiDocument, docsPage } from './openapi.js';
 import { Metrics, renderSlaMetrics } from './metrics.js';
+import { serveApp } from './static/index.js';
 import { Rehearsals } from './rehearsals/Rehearsals.js';
 
 export interface LifelineServer {
@@ -62,14 +63,11 @@ export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?
         ctx.type = 'html';
         ctx.body = docsPage(routes);
         return;
-      case '/':
-        ctx.type = 'html';
-        ctx.body = '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Lifeline</title></head><body><h1>Lifeline</h1><p>The browser app is not built yet. The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>';
-        return;
       default:
         await next();
     }
   });
+  app.use(serveApp());
   app.use(authenticate(services.knex, services.clock));
   const router = mountRoutes(routes, services);
   app.use(router.routes());

@@ -1,0 +1,34 @@
+/** The frame of every signed-in page: header with brand, role-based navigation and the user menu. */
+import type { ComponentChildren } from 'preact';
+import { linkClick, useLocation } from './router';
+import type { SessionUser } from './session';
+import { navigationFor } from './pages';
+import { UserMenu } from './UserMenu';
+
+export function Layout({ user, children }: { user: SessionUser; children: ComponentChildren }) {
+  const { path } = useLocation();
+  const nav = navigationFor(user.roles);
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">Skip to content</a>
+      <header class="app-header">
+        <a class="brand" href="/" onClick={linkClick} aria-label="Lifeline, start page">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>Lifeline</span>
+        </a>
+        <nav class="app-nav" aria-label="Main">
+          {nav.map((page) => {
+            const active = path === page.path || path.startsWith(`${page.path}/`);
+            return (
+              <a key={page.path} href={page.path} onClick={linkClick} class={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
+                {page.title}
+              </a>
+            );
+          })}
+        </nav>
+        <UserMenu user={user} />
+      </header>
+      <div id="main" class="app-main" tabIndex={-1}>{children}</div>
+    </div>
+  );
+}
