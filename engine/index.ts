@@ -39,3 +39,4 @@ export { MAX_TIMERS_PER_MOVE, advanceClock, type ClockMoveResult, type AdvanceOp
 export { replayScenario, type ReplayReport, type ReplayDifference } from './rehearsal/replay.js';
 export { processReferences, relatedProcesses, type ProcessReferences } from './rehearsal/modelReferences.js';
 export type { RehearsalRegister, RehearsalRecord, RehearsalModel, ScenarioRecord, RehearsalFilter } from './rehearsal/RehearsalRegister.js';
+export { parseDateTime } from './time/isoDate.js';

@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import {
-  ConflictError, ControllableClock, Engine, NotFoundError, ValidationError, manualScheduler, replayScenario,
+  ConflictError, ControllableClock, Engine, NotFoundError, ValidationError, manualScheduler, parseDateTime, replayScenario,
   type Clock, type RecordedStep, type RehearsalRecord, type ReplayReport, type ScenarioRecord, type StepInput, type StepResult, type RehearsalSession,
 } from '../../engine/index.js';
 import { PostgresRehearsalRegister, PostgresStore, createSandboxSchema, dropSandboxSchema, knexForSchema, schemaOf } from '../../db/index.js';
@@ -43,8 +43,8 @@ export interface RehearsalsOptions {
 export interface CreateRehearsalCommand {
   source: ModelSource;
   name?: string;
-  /** The virtual clock's first moment (default: now). */
-  startAt?: Date;
+  /** The virtual clock's first moment (default: now); text without a zone is wall-clock time of the default calendar's zone. */
+  startAt?: Date | string;
   workers?: 'auto' | 'manual';
   purpose?: RehearsalRecord['purpose'];
   actor: string | null;
@@ -91,8 +91,7 @@ export class Rehearsals {
   async create(command: CreateRehearsalCommand): Promise<RehearsalRecord> {
     const { model, processKey } = await resolveModel(this.options.engine, command.source);
     const id = randomUUID();
-    const startAt = command.startAt ?? this.options.clock.now();
-    if (Number.isNaN(startAt.getTime())) throw new ValidationError('startAt is not a valid date-time');
+    const startAt = await this.startMoment(command.startAt);
     const record: RehearsalRecord = {
       id, name: command.name ?? `Rehearsal of ${processKey}`, purpose: command.purpose ?? 'rehearsal', processKey, schemaName: this.schemaFor(id), model,
       workers: command.workers ?? 'auto', startAt, clockAt: startAt, aliases: {}, stepCount: 0, createdBy: command.actor, createdAt: this.options.clock.now(),
@@ -111,6 +110,21 @@ export class Rehearsals {
     this.open.set(id, Promise.resolve(Sandbox.onKnex(knex, record, this.sandboxOptions)));
     await this.closeIdle();
     return record;
+  }
+
+  /** The moment a rehearsal starts at: now, a Date, or ISO text (zone-less: the default calendar's zone). */
+  private async startMoment(given: Date | string | undefined): Promise<Date> {
+    if (given === undefined) return this.options.clock.now();
+    if (given instanceof Date) {
+      if (Number.isNaN(given.getTime())) throw new ValidationError('startAt is not a valid date-time');
+      return given;
+    }
+    const zone = (await this.options.engine.listCalendars()).find((c) => c.isDefault)?.definition.timeZone ?? 'UTC';
+    try {
+      return parseDateTime(given, zone);
+    } catch (error) {
+      throw new ValidationError(`startAt: ${(error as Error).message}`);
+    }
   }
 
   async get(id: string): Promise<RehearsalRecord> {

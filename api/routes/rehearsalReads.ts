@@ -6,6 +6,7 @@
  * instance's number in the rehearsal.
  */
 import * as z from 'zod';
+import { countsShape, emailList, historyList, incidentList, instanceList, jobList, notificationList, taskList, taskWithForm, timerList } from '../rehearsals/schemas.js';
 import { route, page, paged, type Route } from '../http/route.js';
 import { instanceView, numbered, taskView } from '../rehearsals/views.js';
 
@@ -13,7 +14,7 @@ const rehearsalParam = z.object({ id: z.uuid() });
 
 export const rehearsalReadRoutes: Route[] = [
   route({
-    method: 'get', path: '/api/rehearsals/:id/instances', tag: 'Rehearsals', permission: 'rehearsals:run', summary: "The rehearsal's instances, newest first",
+    method: 'get', path: '/api/rehearsals/:id/instances', response: instanceList, tag: 'Rehearsals', permission: 'rehearsals:run', summary: "The rehearsal's instances, newest first",
     params: rehearsalParam, query: z.object({ state: z.enum(['active', 'completed', 'terminated', 'cancelled']).optional(), definitionKey: z.string().optional(), ...page }),
     handler: async ({ params, query, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -37,7 +38,7 @@ export const rehearsalReadRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/tasks', tag: 'Rehearsals', permission: 'rehearsals:run', summary: "The rehearsal's tasks (open ones by default), whoever they belong to",
+    method: 'get', path: '/api/rehearsals/:id/tasks', response: taskList, tag: 'Rehearsals', permission: 'rehearsals:run', summary: "The rehearsal's tasks (open ones by default), whoever they belong to",
     params: rehearsalParam,
     query: z.object({ state: z.enum(['created', 'completed', 'cancelled']).default('created'), assignee: z.string().optional(), instanceId: z.uuid().optional(), elementId: z.string().optional(), ...page }),
     handler: async ({ params, query, services }) => {
@@ -48,7 +49,7 @@ export const rehearsalReadRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/tasks/:taskId', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'One task of the rehearsal with its form',
+    method: 'get', path: '/api/rehearsals/:id/tasks/:taskId', response: taskWithForm, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'One task of the rehearsal with its form',
     params: z.object({ id: z.uuid(), taskId: z.uuid() }),
     handler: async ({ params, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -58,7 +59,7 @@ export const rehearsalReadRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/jobs', tag: 'Rehearsals', permission: 'rehearsals:run', summary: "The rehearsal's jobs (open ones: activatable or activated)",
+    method: 'get', path: '/api/rehearsals/:id/jobs', response: jobList, tag: 'Rehearsals', permission: 'rehearsals:run', summary: "The rehearsal's jobs (open ones: activatable or activated)",
     params: rehearsalParam, query: z.object({ state: z.enum(['activatable', 'activated', 'completed', 'failed', 'error_thrown', 'cancelled']).optional(), ...page }),
     handler: async ({ params, query, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -68,7 +69,7 @@ export const rehearsalReadRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/timers', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Timers still to fire, earliest first',
+    method: 'get', path: '/api/rehearsals/:id/timers', response: timerList, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Timers still to fire, earliest first',
     params: rehearsalParam,
     handler: async ({ params, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -76,7 +77,7 @@ export const rehearsalReadRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/incidents', tag: 'Rehearsals', permission: 'rehearsals:run', summary: "The rehearsal's incidents",
+    method: 'get', path: '/api/rehearsals/:id/incidents', response: incidentList, tag: 'Rehearsals', permission: 'rehearsals:run', summary: "The rehearsal's incidents",
     params: rehearsalParam, query: z.object({ state: z.enum(['open', 'resolved']).default('open'), ...page }),
     handler: async ({ params, query, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -85,7 +86,7 @@ export const rehearsalReadRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/element-counts', tag: 'Rehearsals', permission: 'rehearsals:run',
+    method: 'get', path: '/api/rehearsals/:id/element-counts', response: countsShape, tag: 'Rehearsals', permission: 'rehearsals:run',
     summary: 'Per element of a process (the rehearsed one by default): tokens waiting there, completions, open incidents, overdue tasks (for the diagram)',
     params: rehearsalParam, query: z.object({ definitionKey: z.string().optional() }),
     handler: async ({ params, query, services }) => {
@@ -98,7 +99,7 @@ export const rehearsalReadRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/history', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Everything that happened in the rehearsal, in order (the newest `limit` lines)',
+    method: 'get', path: '/api/rehearsals/:id/history', response: historyList, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Everything that happened in the rehearsal, in order (the newest `limit` lines)',
     params: rehearsalParam, query: z.object({ limit: z.coerce.number().int().min(1).max(5000).default(500) }),
     handler: async ({ params, query, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -108,7 +109,7 @@ export const rehearsalReadRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/emails', tag: 'Rehearsals', permission: 'rehearsals:run', summary: "The rehearsal's outbox: every mail its processes and workers wrote (never sent)",
+    method: 'get', path: '/api/rehearsals/:id/emails', response: emailList, tag: 'Rehearsals', permission: 'rehearsals:run', summary: "The rehearsal's outbox: every mail its processes and workers wrote (never sent)",
     params: rehearsalParam, query: z.object({ ...page }),
     handler: async ({ params, query, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -117,7 +118,7 @@ export const rehearsalReadRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/notifications', tag: 'Rehearsals', permission: 'rehearsals:run', summary: "Every inbox entry the rehearsal gave anyone, newest first",
+    method: 'get', path: '/api/rehearsals/:id/notifications', response: notificationList, tag: 'Rehearsals', permission: 'rehearsals:run', summary: "Every inbox entry the rehearsal gave anyone, newest first",
     params: rehearsalParam,
     handler: async ({ params, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { ValidationError } from '../../engine/index.js';
+import { modelShape, rehearsalList, rehearsalShape, scenarioShape, stepList, takenShape } from '../rehearsals/schemas.js';
 import { route, page, paged, variables, type Route } from '../http/route.js';
 import { rehearsalView, stepView, takenView } from '../rehearsals/views.js';
 
@@ -36,20 +37,19 @@ export function modelSourceOf(body: { definitionId?: string; definitionKey?: str
 const rehearsalParam = z.object({ id: z.uuid() });
 const taskParam = z.object({ id: z.uuid(), taskId: z.uuid() });
 const jobParam = z.object({ id: z.uuid(), jobId: z.uuid() });
-const dateTime = z.iso.datetime({ offset: true });
 
 export const rehearsalRoutes: Route[] = [
   route({
-    method: 'post', path: '/api/rehearsals', tag: 'Rehearsals', permission: 'rehearsals:run', status: 201,
+    method: 'post', path: '/api/rehearsals', response: rehearsalShape, tag: 'Rehearsals', permission: 'rehearsals:run', status: 201,
     summary: 'Create a rehearsal of a deployed version (definitionId, or the latest of definitionKey) or of a drawing (resources and forms), its virtual clock at startAt',
-    body: z.object({ ...modelSourceBody, name: z.string().min(1).max(200).optional(), startAt: dateTime.optional(), workers: z.enum(['auto', 'manual']).default('auto') }),
+    body: z.object({ ...modelSourceBody, name: z.string().min(1).max(200).optional(), startAt: z.string().min(1).optional().describe('ISO 8601; without a zone, wall-clock time of the default calendar'), workers: z.enum(['auto', 'manual']).default('auto') }),
     handler: async ({ body, user, services }) => {
-      const record = await services.rehearsals.create({ source: modelSourceOf(body)!, name: body.name, startAt: body.startAt ? new Date(body.startAt) : undefined, workers: body.workers, actor: user.id });
+      const record = await services.rehearsals.create({ source: modelSourceOf(body)!, name: body.name, startAt: body.startAt, workers: body.workers, actor: user.id });
       return rehearsalView(record);
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'List rehearsals, newest first',
+    method: 'get', path: '/api/rehearsals', response: rehearsalList, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'List rehearsals, newest first',
     query: z.object({ processKey: z.string().optional(), purpose: z.enum(['rehearsal', 'replay']).optional(), ...page }),
     handler: async ({ query, services }) => {
       const result = await services.rehearsals.register.listRehearsals(query);
@@ -57,7 +57,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'One rehearsal: its clock, model, steps taken and next timer',
+    method: 'get', path: '/api/rehearsals/:id', response: rehearsalShape, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'One rehearsal: its clock, model, steps taken and next timer',
     params: rehearsalParam,
     handler: async ({ params, services }) => {
       const { record, sandbox } = await services.rehearsals.sandbox(params.id);
@@ -66,7 +66,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/model', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'The BPMN and forms deployed in a rehearsal',
+    method: 'get', path: '/api/rehearsals/:id/model', response: modelShape, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'The BPMN and forms deployed in a rehearsal',
     params: rehearsalParam,
     handler: async ({ params, services }) => (await services.rehearsals.get(params.id)).model,
   }),
@@ -79,7 +79,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/rehearsals/:id/steps', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'The steps taken, each with the path and outcomes it produced',
+    method: 'get', path: '/api/rehearsals/:id/steps', response: stepList, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'The steps taken, each with the path and outcomes it produced',
     params: rehearsalParam,
     handler: async ({ params, services }) => {
       await services.rehearsals.get(params.id);
@@ -87,7 +87,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/clock', tag: 'Rehearsals', permission: 'rehearsals:run',
+    method: 'post', path: '/api/rehearsals/:id/clock', response: takenShape, tag: 'Rehearsals', permission: 'rehearsals:run',
     summary: 'Move the virtual clock: by a duration, by working time (on a calendar), to a date, or to the next due timer; every timer due on the way fires at its own time',
     params: rehearsalParam,
     body: z.object({ by: z.string().min(1).optional(), workingTime: z.string().min(1).optional(), calendar: z.string().min(1).optional(), to: z.string().min(1).optional(), nextTimer: z.literal(true).optional() }),
@@ -101,7 +101,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/instances', tag: 'Rehearsals', permission: 'rehearsals:run', status: 201,
+    method: 'post', path: '/api/rehearsals/:id/instances', response: takenShape, tag: 'Rehearsals', permission: 'rehearsals:run', status: 201,
     summary: 'Start an instance in the rehearsal (the rehearsed process unless definitionKey names another)',
     params: rehearsalParam,
     body: z.object({ definitionKey: z.string().min(1).optional(), businessKey: z.string().max(200).optional(), variables: variables.optional(), actor: z.string().min(1).optional() }),
@@ -112,7 +112,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/tasks/:taskId/complete', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Complete a task of the rehearsal, acting as any user (actor)',
+    method: 'post', path: '/api/rehearsals/:id/tasks/:taskId/complete', response: takenShape, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Complete a task of the rehearsal, acting as any user (actor)',
     params: taskParam, body: z.object({ variables: variables.optional(), actor: z.string().min(1).optional() }),
     handler: async ({ params, body, user, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -120,7 +120,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/tasks/:taskId/assign', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Assign a task of the rehearsal to anyone (null: unassign)',
+    method: 'post', path: '/api/rehearsals/:id/tasks/:taskId/assign', response: takenShape, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Assign a task of the rehearsal to anyone (null: unassign)',
     params: taskParam, body: z.object({ assignee: z.string().min(1).nullable() }),
     handler: async ({ params, body, user, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -128,7 +128,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/jobs/:jobId/complete', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Complete a job of the rehearsal, as its worker would',
+    method: 'post', path: '/api/rehearsals/:id/jobs/:jobId/complete', response: takenShape, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Complete a job of the rehearsal, as its worker would',
     params: jobParam, body: z.object({ variables: variables.optional() }),
     handler: async ({ params, body, user, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -136,7 +136,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/jobs/:jobId/fail', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Fail a job of the rehearsal (retries left, an optional backoff as an ISO duration; 0 retries: an incident)',
+    method: 'post', path: '/api/rehearsals/:id/jobs/:jobId/fail', response: takenShape, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Fail a job of the rehearsal (retries left, an optional backoff as an ISO duration; 0 retries: an incident)',
     params: jobParam, body: z.object({ retries: z.number().int().min(0).max(100), errorMessage: z.string().max(2000).optional(), backoff: z.string().min(1).optional() }),
     handler: async ({ params, body, user, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -144,7 +144,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/jobs/:jobId/error', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Throw a BPMN error from a job of the rehearsal',
+    method: 'post', path: '/api/rehearsals/:id/jobs/:jobId/error', response: takenShape, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Throw a BPMN error from a job of the rehearsal',
     params: jobParam, body: z.object({ errorCode: z.string().min(1), errorMessage: z.string().max(2000).optional(), variables: variables.optional() }),
     handler: async ({ params, body, user, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -152,7 +152,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/workers/run', tag: 'Rehearsals', permission: 'rehearsals:run', summary: "Let the built-in workers (email) do the rehearsal's jobs: mails go to its own outbox",
+    method: 'post', path: '/api/rehearsals/:id/workers/run', response: takenShape, tag: 'Rehearsals', permission: 'rehearsals:run', summary: "Let the built-in workers (email) do the rehearsal's jobs: mails go to its own outbox",
     params: rehearsalParam,
     handler: async ({ params, user, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -160,7 +160,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/messages', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Correlate a message in the rehearsal',
+    method: 'post', path: '/api/rehearsals/:id/messages', response: takenShape, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Correlate a message in the rehearsal',
     params: rehearsalParam, body: z.object({ name: z.string().min(1), correlationKey: z.string().optional(), variables: variables.optional() }),
     handler: async ({ params, body, user, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -168,7 +168,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/signals', tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Broadcast a signal in the rehearsal',
+    method: 'post', path: '/api/rehearsals/:id/signals', response: takenShape, tag: 'Rehearsals', permission: 'rehearsals:run', summary: 'Broadcast a signal in the rehearsal',
     params: rehearsalParam, body: z.object({ name: z.string().min(1), variables: variables.optional() }),
     handler: async ({ params, body, user, services }) => {
       const { sandbox } = await services.rehearsals.sandbox(params.id);
@@ -176,7 +176,7 @@ export const rehearsalRoutes: Route[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/rehearsals/:id/scenarios', tag: 'Rehearsals', permission: 'rehearsals:run', status: 201, summary: "Save the rehearsal's steps as a scenario of its process",
+    method: 'post', path: '/api/rehearsals/:id/scenarios', response: scenarioShape, tag: 'Rehearsals', permission: 'rehearsals:run', status: 201, summary: "Save the rehearsal's steps as a scenario of its process",
     params: rehearsalParam, body: z.object({ name: z.string().min(1).max(200) }),
     handler: async ({ params, body, user, services }) => {
       const scenario = await services.rehearsals.saveScenario(params.id, body.name, user.id);
