@@ -66,6 +66,20 @@ describe('API: working and reading a rehearsal', () => {
     expect(started.body.result.number).to.equal(1);
   });
 
+  it('should correlate messages in the rehearsal only: a request mailed in starts an instance there, and nothing live', async () => {
+    const id = await rehearse({ definitionKey: 'support-escalation' });
+    const sent = await designer.post(`/api/rehearsals/${id}/messages`, { name: 'support-request', variables: { summary: 'By mail', severity: 'normal' } });
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(200);
+    expect(sent.body.result.started).to.have.length(1);
+    expect(sent.body.step.outcome.events.map((e: { type: string; elementId: string | null }) => `${e.type} ${e.elementId}`)).to.include('element.completed requestMailed');
+    expect((await designer.get(`/api/rehearsals/${id}/tasks`)).body.items.map((t: { elementId: string; number: number }) => [t.elementId, t.number])).to.deep.equal([['answerRequest', 1]]);
+    expect((await designer.get('/api/process-instances')).body.total).to.equal(0);
+    // a message nothing waits for is refused, and no step is recorded
+    const unheard = await designer.post(`/api/rehearsals/${id}/messages`, { name: 'nobody-listens' });
+    expect(unheard.status).to.equal(404);
+    expect((await designer.get(`/api/rehearsals/${id}/steps`)).body.items).to.have.length(1);
+  });
+
   it('should read a rehearsal as live instances are read: details with history, tasks with forms, timers, counts, the whole history and the model', async () => {
     const id = await rehearse({ definitionKey: 'support-escalation' });
     const started = (await designer.post(`/api/rehearsals/${id}/instances`, { businessKey: 'ACME', variables: { summary: 'Invoice is wrong', severity: 'normal' } })).body.result;
