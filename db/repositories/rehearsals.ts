@@ -5,10 +5,12 @@ import { page, rowMapper, type Db } from './rows.js';
 /** Row mapping of `rehearsals` (model and aliases are jsonb). */
 export const rehearsalRows = rowMapper<RehearsalRecord>(['model', 'aliases']);
 
+/** Registers a new rehearsal. */
 export async function insertRehearsal(db: Db, rehearsal: RehearsalRecord): Promise<void> {
   await db('rehearsals').insert(rehearsalRows.toRow(rehearsal));
 }
 
+/** One rehearsal by id, with its model. */
 export async function getRehearsal(db: Db, id: string): Promise<RehearsalRecord | undefined> {
   const row = await db('rehearsals').where({ id }).first();
   return row ? rehearsalRows.fromRow(row) : undefined;
@@ -30,6 +32,7 @@ export async function deleteRehearsal(db: Db, id: string): Promise<boolean> {
   return (await db('rehearsals').where({ id }).delete()) === 1;
 }
 
+/** The steps taken in a rehearsal, in order. */
 export async function steps(db: Db, rehearsalId: string): Promise<RecordedStep[]> {
   const rows = await db('rehearsal_steps').where({ rehearsal_id: rehearsalId }).orderBy('seq');
   return rows.map((row: { seq: number; input: RecordedStep['input']; outcome: RecordedStep['outcome'] }) => ({ seq: row.seq, input: row.input, outcome: row.outcome }));

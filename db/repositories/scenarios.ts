@@ -5,6 +5,7 @@ import { rowMapper, type Db } from './rows.js';
 /** Row mapping of `rehearsal_scenarios`. */
 export const scenarioRows = rowMapper<ScenarioRecord>(['recordedOn', 'steps', 'lastReplay']);
 
+/** Saves a scenario; a name taken for the same process key is a ConflictError. */
 export async function insertScenario(db: Db, scenario: ScenarioRecord): Promise<void> {
   try {
     await db('rehearsal_scenarios').insert(scenarioRows.toRow(scenario));
@@ -14,6 +15,7 @@ export async function insertScenario(db: Db, scenario: ScenarioRecord): Promise<
   }
 }
 
+/** One scenario with its steps. */
 export async function getScenario(db: Db, id: string): Promise<ScenarioRecord | undefined> {
   const row = await db('rehearsal_scenarios').where({ id }).first();
   return row ? scenarioRows.fromRow(row) : undefined;
@@ -26,10 +28,12 @@ export async function listScenarios(db: Db, processKey?: string): Promise<Omit<S
   return (await query.orderBy('process_key').orderBy('name')).map((row) => scenarioRows.fromRow(row));
 }
 
+/** Deletes a scenario; false when there was none. */
 export async function deleteScenario(db: Db, id: string): Promise<boolean> {
   return (await db('rehearsal_scenarios').where({ id }).delete()) === 1;
 }
 
+/** Keeps the verdict of a scenario's last replay. */
 export async function saveReplay(db: Db, id: string, report: NonNullable<ScenarioRecord['lastReplay']>): Promise<void> {
   await db('rehearsal_scenarios').where({ id }).update({ last_replay: JSON.stringify(report) });
 }
