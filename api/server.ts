@@ -14,15 +14,19 @@ import { routes } from './routes/index.js';
 import { openApiDocument, docsPage } from './openapi.js';
 import { Metrics, renderSlaMetrics } from './metrics.js';
 import { serveApp } from './static/index.js';
+import { Rehearsals } from './rehearsals/Rehearsals.js';
 
 export interface LifelineServer {
   app: Koa;
   listen(port: number, host?: string): Promise<{ port: number }>;
   /** Stops accepting connections and resolves once in-flight requests have finished. */
   close(): Promise<void>;
+  /** The rehearsals service (its pools close with the server). */
+  rehearsals: Rehearsals;
 }
 
-export function createServer(services: Services, logger: Logger): LifelineServer {
+export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?: Rehearsals }, logger: Logger): LifelineServer {
+  const services: Services = { ...given, rehearsals: given.rehearsals ?? new Rehearsals({ knex: given.knex, engine: given.engine, clock: given.clock, mailFrom: given.config.mailFrom }) };
   const app = new Koa({ keys: [services.config.sessionSecret] });
   app.proxy = false;
   const metrics = new Metrics();
@@ -73,6 +77,7 @@ export function createServer(services: Services, logger: Logger): LifelineServer
   const open = new Set<import('node:net').Socket>();
   return {
     app,
+    rehearsals: services.rehearsals,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server = app.listen(port, host);
@@ -89,8 +94,9 @@ export function createServer(services: Services, logger: Logger): LifelineServer
     },
     close() {
       return new Promise((resolve) => {
-        if (!server) return resolve();
-        server.close(() => resolve());
+        const done = () => void services.rehearsals.close().finally(() => resolve());
+        if (!server) return done();
+        server.close(() => done());
         server.closeIdleConnections?.();
         // Keep-alive sockets that stay idle after their request would hold close() forever.
         setTimeout(() => {

@@ -11,12 +11,15 @@ import type { Engine, Clock } from '../../engine/index.js';
 import type { Config } from '../config.js';
 import type { Permission } from '../auth/permissions.js';
 import type { AuthUser } from '../auth/AuthUser.js';
+import type { Rehearsals } from '../rehearsals/Rehearsals.js';
 
 export interface Services {
   engine: Engine;
   knex: Knex;
   clock: Clock;
   config: Config;
+  /** Rehearsals on virtual clocks (createServer makes the service when none is given). */
+  rehearsals: Rehearsals;
 }
 
 export interface RouteContext<P, Q, B> {
