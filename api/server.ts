@@ -18,12 +18,15 @@ import { csrfGuard } from './auth/csrf.js';
 import { LoginLimiter } from './auth/loginLimiter.js';
 import { sendProblem } from './http/problem.js';
 import { serveApp } from './static/index.js';
+import { Rehearsals } from './rehearsals/Rehearsals.js';
 
 export interface LifelineServer {
   app: Koa;
   listen(port: number, host?: string): Promise<{ port: number }>;
   /** Stops accepting connections and resolves once in-flight requests have finished; requests that still arrive get 503 with Retry-After. */
   close(): Promise<void>;
+  /** The rehearsals service (its pools close with the server). */
+  rehearsals: Rehearsals;
   /** True once close() was called. */
   readonly stopping: boolean;
 }
@@ -42,7 +45,8 @@ async function databaseAnswers(services: Services): Promise<boolean> {
   }
 }
 
-export function createServer(services: Services, logger: Logger): LifelineServer {
+export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?: Rehearsals }, logger: Logger): LifelineServer {
+  const services: Services = { ...given, rehearsals: given.rehearsals ?? new Rehearsals({ knex: given.knex, engine: given.engine, clock: given.clock, mailFrom: given.config.mailFrom }) };
   const app = new Koa({ keys: [services.config.sessionSecret] });
   app.proxy = false;
   const metrics = new Metrics();
@@ -118,6 +122,7 @@ export function createServer(services: Services, logger: Logger): LifelineServer
   const open = new Set<import('node:net').Socket>();
   return {
     app,
+    rehearsals: services.rehearsals,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server = app.listen(port, host);
@@ -138,8 +143,9 @@ export function createServer(services: Services, logger: Logger): LifelineServer
     close() {
       stopping = true;
       return new Promise((resolve) => {
-        if (!server) return resolve();
-        server.close(() => resolve());
+        const done = () => void services.rehearsals.close().finally(() => resolve());
+        if (!server) return done();
+        server.close(() => done());
         server.closeIdleConnections?.();
         // Keep-alive sockets that stay idle after their request would hold close() forever.
         setTimeout(() => {

@@ -18,3 +18,6 @@ export { listInstanceRows, type InstanceListFilter, type InstanceListItem } from
 export { elementStats, type ElementStats, type StatsScope } from './monitoring/elementStats.js';
 export { displayNames, taskPeople, type Person } from './monitoring/people.js';
 export { deploymentName } from './monitoring/deployments.js';
+export { PostgresRehearsalRegister } from './rehearsal/PostgresRehearsalRegister.js';
+export { PostgresSandboxProbe } from './rehearsal/PostgresSandboxProbe.js';
+export { createSandboxSchema, dropSandboxSchema, knexForSchema, schemaOf } from './rehearsal/sandboxSchema.js';

@@ -13,6 +13,9 @@ import { calendarRoutes } from './calendars.js';
 import { notificationRoutes } from './notifications.js';
 import { customerRoutes } from './customers.js';
 import { monitorRoutes } from './monitor.js';
+import { scenarioRoutes } from './scenarios.js';
+import { rehearsalRoutes } from './rehearsals.js';
+import { rehearsalReadRoutes } from './rehearsalReads.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes, ...scenarioRoutes, ...rehearsalRoutes, ...rehearsalReadRoutes];
 routes.push(...monitorRoutes);

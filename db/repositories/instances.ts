@@ -13,7 +13,7 @@ export async function insertInstance(db: Db, instance: InstanceRecord): Promise<
 
 /** Inserts many new instances (instances started together in one step), in as few statements as possible. */
 export async function insertInstances(db: Db, instances: InstanceRecord[]): Promise<void> {
-  await insertAll(db, 'process_instances', instances.map((i) => instanceRows.toRow(i)));
+  await insertAll(db, 'process_instances', instances, (i) => instanceRows.toRow(i));
 }
 
 /** Reads and row-locks an instance (SELECT ... FOR UPDATE) until the transaction ends. */

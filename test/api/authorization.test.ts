@@ -153,6 +153,88 @@ const SCENARIOS: Record<string, Scenario> = {
 
 const CALENDAR = { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '17:00' }, holidays: [], isDefault: false };
 
+let rehearsalCaller: Caller | undefined;
+
+/** A rehearsal of `key` (workers manual), with one instance started in it when `variables` are given; its id. */
+async function rehearsal(api: TestApi, key = 'exclusive', variables?: Record<string, unknown>): Promise<string> {
+  rehearsalCaller ??= await api.as('admin');
+  const created = await rehearsalCaller.post('/api/rehearsals', { definitionKey: key, workers: 'manual' });
+  if (created.status !== 201) throw new Error(`rehearsal: ${JSON.stringify(created.body)}`);
+  if (variables) await rehearsalCaller.post(`/api/rehearsals/${created.body.id}/instances`, { variables });
+  return created.body.id;
+}
+
+/** The first item of a rehearsal's list (`tasks`, `jobs`, `instances`). */
+async function firstOf(id: string, list: string): Promise<string> {
+  const answer = await rehearsalCaller!.get(`/api/rehearsals/${id}/${list}`);
+  return answer.body.items[0].id;
+}
+
+async function scenario(api: TestApi): Promise<string> {
+  const id = await rehearsal(api, 'exclusive', { amount: 1 });
+  return (await rehearsalCaller!.post(`/api/rehearsals/${id}/scenarios`, { name: `s-${unique()}` })).body.id;
+}
+
+const REHEARSAL_SCENARIOS: Record<string, Scenario> = {
+  'POST /api/rehearsals': async () => ({ path: '/api/rehearsals', body: { definitionKey: 'exclusive', workers: 'manual' } }),
+  'GET /api/rehearsals': async () => ({ path: '/api/rehearsals' }),
+  'GET /api/rehearsals/:id': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}` }),
+  'GET /api/rehearsals/:id/model': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/model` }),
+  'DELETE /api/rehearsals/:id': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}` }),
+  'GET /api/rehearsals/:id/steps': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/steps` }),
+  'POST /api/rehearsals/:id/clock': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/clock`, body: { by: 'PT1H' } }),
+  'POST /api/rehearsals/:id/instances': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/instances`, body: { variables: { amount: 1 } } }),
+  'POST /api/rehearsals/:id/tasks/:taskId/complete': async (api) => {
+    const id = await rehearsal(api, 'exclusive', { amount: 1 });
+    return { path: `/api/rehearsals/${id}/tasks/${await firstOf(id, 'tasks')}/complete`, body: { variables: {} } };
+  },
+  'POST /api/rehearsals/:id/tasks/:taskId/assign': async (api) => {
+    const id = await rehearsal(api, 'exclusive', { amount: 1 });
+    return { path: `/api/rehearsals/${id}/tasks/${await firstOf(id, 'tasks')}/assign`, body: { assignee: 'employee' } };
+  },
+  'POST /api/rehearsals/:id/jobs/:jobId/complete': async (api) => {
+    const id = await rehearsal(api, 'matrixJob', {});
+    return { path: `/api/rehearsals/${id}/jobs/${await firstOf(id, 'jobs')}/complete`, body: { variables: {} } };
+  },
+  'POST /api/rehearsals/:id/jobs/:jobId/fail': async (api) => {
+    const id = await rehearsal(api, 'matrixJob', {});
+    return { path: `/api/rehearsals/${id}/jobs/${await firstOf(id, 'jobs')}/fail`, body: { retries: 1 } };
+  },
+  'POST /api/rehearsals/:id/jobs/:jobId/error': async (api) => {
+    const id = await rehearsal(api, 'matrixJob', {});
+    return { path: `/api/rehearsals/${id}/jobs/${await firstOf(id, 'jobs')}/error`, body: { errorCode: 'MATRIX' } };
+  },
+  'POST /api/rehearsals/:id/workers/run': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/workers/run` }),
+  'POST /api/rehearsals/:id/messages': async (api) => {
+    const key = unique();
+    return { path: `/api/rehearsals/${await rehearsal(api, 'matrixMessage', { key })}/messages`, body: { name: 'matrix-ping', correlationKey: key } };
+  },
+  'POST /api/rehearsals/:id/signals': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/signals`, body: { name: 'matrix-signal' } }),
+  'POST /api/rehearsals/:id/scenarios': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api, 'exclusive', { amount: 1 })}/scenarios`, body: { name: `s-${unique()}` } }),
+  'GET /api/rehearsals/scenarios': async () => ({ path: '/api/rehearsals/scenarios' }),
+  'GET /api/rehearsals/scenarios/:id': async (api) => ({ path: `/api/rehearsals/scenarios/${await scenario(api)}` }),
+  'DELETE /api/rehearsals/scenarios/:id': async (api) => ({ path: `/api/rehearsals/scenarios/${await scenario(api)}` }),
+  'POST /api/rehearsals/scenarios/:id/replay': async (api) => ({ path: `/api/rehearsals/scenarios/${await scenario(api)}/replay`, body: { definitionKey: 'exclusive' } }),
+  'GET /api/rehearsals/:id/instances': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/instances` }),
+  'GET /api/rehearsals/:id/instances/:instanceId': async (api) => {
+    const id = await rehearsal(api, 'exclusive', { amount: 1 });
+    return { path: `/api/rehearsals/${id}/instances/${await firstOf(id, 'instances')}` };
+  },
+  'GET /api/rehearsals/:id/tasks': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/tasks` }),
+  'GET /api/rehearsals/:id/tasks/:taskId': async (api) => {
+    const id = await rehearsal(api, 'exclusive', { amount: 1 });
+    return { path: `/api/rehearsals/${id}/tasks/${await firstOf(id, 'tasks')}` };
+  },
+  'GET /api/rehearsals/:id/jobs': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/jobs` }),
+  'GET /api/rehearsals/:id/timers': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/timers` }),
+  'GET /api/rehearsals/:id/incidents': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/incidents` }),
+  'GET /api/rehearsals/:id/element-counts': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/element-counts` }),
+  'GET /api/rehearsals/:id/history': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/history` }),
+  'GET /api/rehearsals/:id/emails': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/emails` }),
+  'GET /api/rehearsals/:id/notifications': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/notifications` }),
+};
+Object.assign(SCENARIOS, REHEARSAL_SCENARIOS);
+
 const hasBody = (method: string) => method !== 'get' && method !== 'delete';
 
 describe('API: authorization matrix', () => {
@@ -163,7 +245,10 @@ describe('API: authorization matrix', () => {
     await api.engine.deploy({ resources: [{ name: 'exclusive.bpmn', xml: await apiFixture('exclusive.bpmn') }, { name: 'matrix.bpmn', xml: await apiFixture('matrix.bpmn') }] });
     for (const role of API_ROLES) callers[role] = await api.as(USERS[role]);
   });
-  after(() => api.close());
+  after(async () => {
+    rehearsalCaller = undefined;
+    await api.close();
+  });
 
   it('should cover every role of the permission table with a demo user, and every route with a scenario', () => {
     expect(Object.keys(USERS).sort()).to.deep.equal([...API_ROLES].sort());
