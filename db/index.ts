@@ -10,3 +10,4 @@ export * as credentials from './identity/credentials.js';
 export { hashPassword, verifyPassword } from './identity/passwords.js';
 export type { Role, User, Group } from './identity/users.js';
 export type { ApiToken } from './identity/credentials.js';
+export { listenForTaskChanges, type TaskChange, type TaskChangeListener, type TaskChangeHandlers } from './notifications/taskChanges.js';
