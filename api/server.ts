@@ -14,6 +14,7 @@ import { routes } from './routes/index.js';
 import { openApiDocument, docsPage } from './openapi.js';
 import { Metrics } from './metrics.js';
 import { serveApp } from './static/index.js';
+import { TaskFeed } from './live/TaskFeed.js';
 
 export interface LifelineServer {
   app: Koa;
@@ -22,7 +23,9 @@ export interface LifelineServer {
   close(): Promise<void>;
 }
 
-export function createServer(services: Services, logger: Logger): LifelineServer {
+export function createServer(given: Services, logger: Logger): LifelineServer {
+  const taskFeed = given.taskFeed ?? new TaskFeed(given.knex, { onError: (error) => logger.warn({ err: error }, 'task change listener lost its connection; listening again') });
+  const services: Services = { ...given, taskFeed };
   const app = new Koa({ keys: [services.config.sessionSecret] });
   app.proxy = false;
   const metrics = new Metrics();
@@ -87,7 +90,9 @@ export function createServer(services: Services, logger: Logger): LifelineServer
         server.once('error', reject);
       });
     },
-    close() {
+    async close() {
+      // Event streams never finish by themselves: end them first.
+      await taskFeed.close();
       return new Promise((resolve) => {
         if (!server) return resolve();
         server.close(() => resolve());

@@ -11,12 +11,15 @@ import type { Engine, Clock } from '../../engine/index.js';
 import type { Config } from '../config.js';
 import type { Permission } from '../auth/permissions.js';
 import type { AuthUser } from '../auth/AuthUser.js';
+import type { TaskFeed } from '../live/TaskFeed.js';
 
 export interface Services {
   engine: Engine;
   knex: Knex;
   clock: Clock;
   config: Config;
+  /** Live task changes for server-sent events; createServer makes one when none is given. */
+  taskFeed?: TaskFeed;
 }
 
 export interface RouteContext<P, Q, B> {

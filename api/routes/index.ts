@@ -9,5 +9,6 @@ import { jobRoutes } from './jobs.js';
 import { operationRoutes } from './operations.js';
 import { identityRoutes } from './identity.js';
 import { loginPageRoutes } from './loginPage.js';
+import { taskEventRoutes } from './taskEvents.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...loginPageRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...loginPageRoutes, ...taskEventRoutes];
