@@ -11,3 +11,5 @@ export { hashPassword, verifyPassword } from './identity/passwords.js';
 export type { Role, User, Group } from './identity/users.js';
 export type { ApiToken } from './identity/credentials.js';
 export { listenForTaskChanges, type TaskChange, type TaskChangeListener, type TaskChangeHandlers } from './notifications/taskChanges.js';
+export * as people from './identity/people.js';
+export type { Colleague } from './identity/people.js';

@@ -10,5 +10,8 @@ import { operationRoutes } from './operations.js';
 import { identityRoutes } from './identity.js';
 import { loginPageRoutes } from './loginPage.js';
 import { taskEventRoutes } from './taskEvents.js';
+import { taskHistoryRoutes } from './taskHistory.js';
+import { colleagueRoutes } from './colleagues.js';
+import { accountRoutes } from './accounts.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...loginPageRoutes, ...taskEventRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...loginPageRoutes, ...taskEventRoutes, ...taskHistoryRoutes, ...colleagueRoutes, ...accountRoutes];

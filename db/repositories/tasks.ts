@@ -21,7 +21,8 @@ const sortColumns = { created: 'created_at', due: 'due_at', priority: 'priority'
 /**
  * Tasks by the task-list filters, with the total. `claimableBy`: assigned to
  * the user, or unassigned and offered to them, to one of their groups, or
- * to nobody in particular. Priority sorts highest first unless told.
+ * to nobody in particular. Priority sorts highest first unless told; due
+ * dates sort soonest first, tasks without one last, equal ones by priority.
  */
 export async function listTasks(db: Db, filter: TaskFilter): Promise<Page<UserTaskRecord>> {
   let query = db('user_tasks').select('*');
@@ -48,9 +49,16 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Page<UserTa
   if (filter.definitionKey) query = query.where({ definition_key: filter.definitionKey });
   if (filter.businessKey) query = query.where({ business_key: filter.businessKey });
   if (filter.elementId) query = query.where({ element_id: filter.elementId });
+  if (filter.unassigned) query = query.whereNull('assignee');
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((q) => q.whereILike('business_key', pattern).orWhereILike('name', pattern));
+  }
   const column = sortColumns[filter.sort ?? 'created'];
   const direction = filter.order ?? (filter.sort === 'priority' ? 'desc' : 'asc');
-  return page(query, (row) => taskRows.fromRow(row), [[column, direction], ['id', 'asc']], filter.limit, filter.offset);
+  // Equal due dates (or none): the higher priority first.
+  const then: [string, 'asc' | 'desc'][] = filter.sort === 'due' ? [['priority', 'desc']] : [];
+  return page(query, (row) => taskRows.fromRow(row), [[column, direction], ...then, ['id', 'asc']], filter.limit, filter.offset);
 }
 
 /** Open tasks per assignee among `users` (users with none are absent). */

@@ -75,6 +75,10 @@ export interface TaskFilter extends PageRequest {
   elementId?: string;
   sort?: 'created' | 'due' | 'priority';
   order?: 'asc' | 'desc';
+  /** Only tasks nobody holds yet (the "tasks I can claim" view). */
+  unassigned?: boolean;
+  /** Case-insensitive part of the business key or the task name. */
+  search?: string;
 }
 
 export interface IncidentFilter extends PageRequest {
