@@ -7,8 +7,9 @@
 import { mayOpen, type PageDefinition } from './PageDefinition';
 import { pages as login } from '../features/login';
 import { pages as modeler } from '../features/modeler';
+import { pages as tasks } from '../features/tasks';
 
-export const pages: PageDefinition[] = [...login, ...modeler];
+export const pages: PageDefinition[] = [...login, ...modeler, ...tasks];
 
 /** The page owning `path` (the longest matching page path), if any. */
 export function pageFor(path: string): PageDefinition | undefined {
