@@ -17,7 +17,8 @@ import type { Lookups } from './lookups';
 import { describeDue, formatDateTime } from './dates';
 import { priorityLabel } from './priority';
 import { serverNow } from './serverClock';
-import { TaskForm, type TaskFormHandle } from './TaskForm';
+import type { TaskFormHandle } from './TaskForm';
+import { LazyTaskForm } from './LazyTaskForm';
 import { TaskHistory } from './TaskHistory';
 import { AssignDialog } from './AssignDialog';
 
@@ -153,7 +154,7 @@ export function TaskDetail({ id, user, manager, lookups, backHref }: { id: strin
           <h2 id="work-title">{task.form ? 'Form' : 'Details'}</h2>
           {!mine && <p class="alert info">{task.assignee ? `${lookups.personName(task.assignee)} is working on this task.` : 'Claim this task to work on it.'}</p>}
           {task.form ? (
-            <TaskForm key={task.id} schema={task.form} data={task.variables} readOnly={!mine || busy} handle={form} />
+            <LazyTaskForm key={task.id} schema={task.form} data={task.variables} readOnly={!mine || busy} handle={form} />
           ) : (
             <Variables variables={task.variables} />
           )}
