@@ -181,4 +181,36 @@ describe('App: the task list', () => {
     await page.getByRole('link', { name: '← All tasks' }).click();
     await page.getByRole('link', { name: /My tasks\s*1/ }).waitFor();
   });
+
+  it('should let an employee hand her task to a colleague, and find tasks due today', async () => {
+    // given: at 06:00 tomorrow (local time; ahead of the browser's clock, so session cookies stay valid) her task is started,
+    // due a day later; 20 hours on it is due today, and a task started then is due tomorrow
+    const now = new Date();
+    e2e.api.clock.set(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 6, 0));
+    const id = await startQuote(e2e.api, 'ACME-5005');
+    await e2e.api.engine.claimTask(id, 'employee');
+    e2e.api.clock.advance(20 * 3_600_000);
+    await startQuote(e2e.api, 'ACME-5006');
+    const watched = await e2e.open();
+    watched.expectConsole(/status of 404/); // her task page, once the task is no longer hers
+    const { page } = watched;
+    await e2e.logIn(page, 'employee');
+    await page.goto('/tasks?view=claimable');
+    await page.getByRole('link', { name: /ACME-5006/ }).waitFor();
+    await page.getByRole('button', { name: 'Due today' }).click();
+    await page.getByText('No tasks match these filters.').waitFor();
+    await page.getByRole('link', { name: /My tasks/ }).click();
+    await page.waitForURL('**/tasks?due=today');
+    await page.getByRole('list', { name: 'My tasks' }).getByRole('link', { name: /ACME-5005/ }).click();
+    // when
+    await page.getByRole('button', { name: 'Delegate…' }).click();
+    const dialog = page.getByRole('dialog', { name: /Delegate/ });
+    expect(await dialog.getByRole('radio', { name: /Erin Employee/ }).count(), 'not to herself').to.equal(0);
+    await dialog.getByRole('radio', { name: /Sam Specialist/ }).check();
+    await dialog.getByRole('button', { name: 'Delegate' }).click();
+    // then: it is Sam's now, gone from her list, and she can no longer open it
+    await page.getByText('This task is not available to you any more.').waitFor();
+    await page.getByRole('link', { name: /My tasks\s*0/ }).waitFor();
+    expect((await e2e.api.engine.getTask(id)).assignee).to.equal('specialist');
+  });
 });
