@@ -15,6 +15,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Lifeline <lifeline@localhost>'),
 });
 
 export interface Config {
@@ -25,8 +26,10 @@ export interface Config {
   sessionTtlMs: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   demoData: boolean;
-  /** Reserved for the built-in email worker (not yet used). */
+  /** The built-in email worker sends through this SMTP server; unset, every mail waits in the outbox. */
   smtpUrl?: string;
+  /** The From: of every mail. */
+  mailFrom: string;
   /**
    * Signs the session cookie (sessions themselves are rows in the database).
    * Random per start when SESSION_SECRET is unset: every restart then logs everyone out.
@@ -54,6 +57,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     demoData: c.DEMO_DATA === 'true',
     smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
     sessionSecret: c.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionSecretGenerated: c.SESSION_SECRET === undefined,
   };

@@ -5,11 +5,12 @@
  */
 import pino from 'pino';
 import { Engine, systemClock } from '../engine/index.js';
-import { AgendaScheduler, PostgresDirectory, PostgresStore, createKnex, migrate, startEmbeddedPostgres } from '../db/index.js';
+import { AgendaScheduler, PostgresStore, createKnex, migrate, startEmbeddedPostgres } from '../db/index.js';
 import { loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { DEMO_PASSWORD, seedDemo } from './seed.js';
 import { ensureAppBuilt } from './static/index.js';
+import { startBuiltInWorkers } from '../workers/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     store: new PostgresStore(knex),
     clock: systemClock,
     scheduler,
-    directory: new PostgresDirectory(knex),
+    directory: 'store',
     log: (event, data) => logger.warn({ event, ...data }, event),
   });
   await scheduler.start();
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   if (config.demoData) await seedDemo(knex, engine, systemClock.now());
   const build = await building;
   if (build.built) logger.info({ ms: build.ms }, 'browser app built');
+  const workers = startBuiltInWorkers({ engine, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, log: (event, data) => logger.warn({ event, ...data }, event) });
+  if (!config.smtpUrl) logger.info('SMTP_URL is not set: mails wait in the outbox (GET /api/emails?state=outbox)');
   const server = createServer({ engine, knex, clock: systemClock, config }, logger);
   const { port } = await server.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     };
     await quietly('server', () => server.close());
     await quietly('scheduler', () => scheduler.stop());
+    await quietly('built-in workers', () => workers.stop());
     await quietly('database pool', () => knex.destroy());
     if (embedded) await quietly('embedded PostgreSQL', () => embedded.stop());
     logger.info('stopped');

@@ -43,3 +43,12 @@ export class Metrics {
     return `${lines.join('\n')}\n`;
   }
 }
+
+/** Open user tasks per process key and SLA state, as a Prometheus gauge (read at scrape time). */
+export function renderSlaMetrics(counts: Record<string, Record<'on_time' | 'at_risk' | 'breached', number>>): string {
+  const lines = ['# HELP lifeline_open_tasks Open user tasks by process key and SLA state.', '# TYPE lifeline_open_tasks gauge'];
+  for (const [key, states] of Object.entries(counts)) {
+    for (const [state, n] of Object.entries(states)) lines.push(`lifeline_open_tasks{definition_key="${key.replace(/["\\\n]/g, '_')}",sla="${state}"} ${n}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

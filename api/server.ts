@@ -12,7 +12,7 @@ import type { Services } from './http/route.js';
 import { authenticate } from './auth/authenticate.js';
 import { routes } from './routes/index.js';
 import { openApiDocument, docsPage } from './openapi.js';
-import { Metrics } from './metrics.js';
+import { Metrics, renderSlaMetrics } from './metrics.js';
 import { serveApp } from './static/index.js';
 import { TaskFeed } from './live/TaskFeed.js';
 
@@ -53,7 +53,7 @@ export function createServer(given: Services, logger: Logger): LifelineServer {
         return;
       case '/metrics':
         ctx.type = 'text/plain; version=0.0.4';
-        ctx.body = metrics.render();
+        ctx.body = metrics.render() + renderSlaMetrics(await services.engine.slaCounts());
         return;
       case '/api/openapi.json':
         ctx.body = openapi;

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { DefinitionRecord } from '../engine/index.js';
 import { emptyEffects } from '../engine/index.js';
+import { EMPTY_CALENDAR_BOOK } from '../engine/time/CalendarBook.js';
 import { ProcessModel } from '../engine/runtime/ProcessModel.js';
 import { Runtime, type StepEnv } from '../engine/runtime/Runtime.js';
 import { emptyOutbox } from '../engine/runtime/Outbox.js';
@@ -23,6 +24,7 @@ export async function pureStepFigures(definition: DefinitionRecord, samples = 50
     effects: emptyEffects(),
     outbox: emptyOutbox(),
     actor: null,
+    calendars: EMPTY_CALENDAR_BOOK,
   });
   const first = env();
   const started = new Runtime(first, Runtime.newTree(first));

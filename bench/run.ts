@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { Engine, ControllableClock, manualScheduler } from '../engine/index.js';
 import { openBenchDatabase } from './benchDatabase.js';
 import { pureStepFigures } from './pureStep.js';
+import { campaignFigures } from './campaign.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
@@ -98,6 +99,9 @@ async function main(): Promise<void> {
   console.log(`instance snapshot     ${bytes.toFixed(0)} bytes of JSON on average; ~${(perTree / 1024).toFixed(1)} KiB heap each when loaded${global.gc ? '' : ' (run with --expose-gc for steadier figures)'}`);
   console.log(`process heap          ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MiB used after ${3 * n + 20} instances`);
   await db.close();
+
+  // campaigns (issue 7): start time and memory for 1,000 and 10,000 invitees, each in its own process
+  campaignFigures();
 }
 
 main().catch((error) => {

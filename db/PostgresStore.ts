@@ -14,6 +14,11 @@ import * as subscriptions from './repositories/subscriptions.js';
 import * as incidents from './repositories/incidents.js';
 import * as historyRepo from './repositories/history.js';
 import { applyEffects } from './repositories/effects.js';
+import * as calendars from './repositories/calendars.js';
+import * as assignment from './repositories/assignment.js';
+import * as notifications from './repositories/notifications.js';
+import * as emails from './repositories/emails.js';
+import { timeline as customerTimeline } from './repositories/timeline.js';
 import type { Db } from './repositories/rows.js';
 
 /** The StoreTx of one transaction: each method is a repository function on `db`. */
@@ -29,6 +34,8 @@ function txMethods(db: Db): StoreTx {
     countInstances: (id) => definitions.countInstances(db, id),
     deleteDefinition: (id) => definitions.deleteDefinition(db, id),
     insertInstance: (i) => instances.insertInstance(db, i),
+    insertInstances: (list) => instances.insertInstances(db, list),
+    keysAwaited: (name, keys) => subscriptions.keysAwaited(db, name, keys),
     lockInstance: (id) => instances.lockInstance(db, id),
     updateInstance: (i) => instances.updateInstance(db, i),
     getTask: (id) => tasks.getTask(db, id),
@@ -49,7 +56,25 @@ function txMethods(db: Db): StoreTx {
     },
     getIncident: (id) => incidents.getIncident(db, id),
     getIncidentForTimer: (id) => incidents.getIncidentForTimer(db, id),
+    getIncidentForTask: (id) => incidents.getIncidentForTask(db, id),
     applyEffects: (effects) => applyEffects(db, effects),
+    membersOf: (groups) => assignment.membersOf(db, groups),
+    unknownUsers: (users) => assignment.unknownUsers(db, users),
+    managersOf: (users) => assignment.managersOf(db, users),
+    assignmentLoads: (users) => assignment.assignmentLoads(db, users),
+    lockRotation: (key) => assignment.lockRotation(db, key),
+    saveRotation: (key, assignee) => assignment.saveRotation(db, key, assignee),
+    setTaskSla: (id, sla) => tasks.setTaskSla(db, id, sla),
+    markNotificationsRead: (userId, ids, at) => notifications.markNotificationsRead(db, userId, ids, at),
+    claimNotificationEmails: (max, now) => notifications.claimNotificationEmails(db, max, now),
+    settleNotificationEmail: (id, patch) => notifications.settleNotificationEmail(db, id, patch),
+    insertEmail: (email) => emails.insertEmail(db, email),
+    emailForJob: (jobId) => emails.emailForJob(db, jobId),
+    emailsOf: (users) => emails.emailsOf(db, users),
+    groupsAmong: (ids) => emails.groupsAmong(db, ids),
+    listCalendars: () => calendars.listCalendars(db),
+    putCalendar: (calendar) => calendars.putCalendar(db, calendar),
+    deleteCalendar: (name) => calendars.deleteCalendar(db, name),
   };
 }
 
@@ -93,4 +118,9 @@ export class PostgresStore implements Store {
   latestForm = (formId: string) => forms.latestForm(this.knex, formId);
   openTaskCounts = (users: string[]) => tasks.openTaskCounts(this.knex, users);
   elementCounts = (definitionKey: string, now: Date) => instances.elementCounts(this.knex, definitionKey, now);
+  listCalendars = () => calendars.listCalendars(this.knex);
+  listNotifications: Store['listNotifications'] = (filter) => notifications.listNotifications(this.knex, filter);
+  listEmails: Store['listEmails'] = (filter) => emails.listEmails(this.knex, filter);
+  slaCounts = (now: Date) => tasks.slaCounts(this.knex, now);
+  timeline = (businessKey: string, limit: number) => customerTimeline(this.knex, businessKey, limit);
 }

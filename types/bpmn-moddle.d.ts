@@ -34,5 +34,9 @@ declare module 'bpmn-moddle' {
   export class BpmnModdle {
     constructor(packages?: Record<string, unknown>, options?: Record<string, unknown>);
     fromXML(xml: string, typeName?: string): Promise<ParseResult>;
+    /** Serialises an element tree back to XML. */
+    toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
+    /** Creates an element of a type, e.g. `bpmndi:BPMNPlane`. */
+    create(type: string, properties?: Record<string, unknown>): ModdleElement;
   }
 }

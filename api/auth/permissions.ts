@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   'identity:manage': ['admin'],
   'tokens:own': ['designer', 'employee', 'manager', 'admin', 'worker'],
   self: ['designer', 'employee', 'manager', 'admin', 'worker'],
+  'calendars:read': ['designer', 'employee', 'manager', 'admin'],
+  'calendars:manage': ['admin'],
+  'customers:read': ['designer', 'employee', 'manager', 'admin'],
+  'mail:read': ['manager', 'admin'],
 } as const satisfies Record<string, readonly ApiRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS | 'public';

@@ -1,6 +1,7 @@
 /** Reads a request body (JSON, or raw text for BPMN/XML uploads) with a size limit. */
 import type Koa from 'koa';
 import { MalformedRequestError } from './errors.js';
+import { decodeXml } from '../../engine/index.js';
 
 const LIMIT = 10 * 1024 * 1024;
 
@@ -13,9 +14,11 @@ export async function readBody(ctx: Koa.Context): Promise<unknown> {
     if (size > LIMIT) throw new MalformedRequestError(`request body is larger than ${LIMIT} bytes`, 'PAYLOAD_TOO_LARGE');
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return undefined;
+  const bytes = Buffer.concat(chunks);
   const type = ctx.request.type;
+  // XML is read in the encoding its declaration names (tools export ISO-8859-1 and windows-1252 too).
+  const text = type.includes('xml') ? decodeXml(bytes) : bytes.toString('utf8');
+  if (text.trim() === '') return undefined;
   if (type === 'application/json' || type.endsWith('+json') || type === '') {
     try {
       return JSON.parse(text);

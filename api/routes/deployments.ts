@@ -45,10 +45,10 @@ export const deploymentRoutes: Route[] = [
   }),
   route({
     method: 'post', path: '/api/deployments/validate', tag: 'Deployments', permission: 'definitions:deploy', rawText: true,
-    summary: 'Check a BPMN document without deploying: the problems with element ids',
+    summary: 'Check a BPMN document without deploying: the problems (which refuse a deploy) and the warnings, each with its element id',
     body: z.object({ xml: z.string().min(1) }),
-    response: z.object({ problems: z.array(problem) }),
-    handler: async ({ body, services }) => ({ problems: await services.engine.validate(typeof body === 'string' ? body : body.xml) }),
+    response: z.object({ problems: z.array(problem), warnings: z.array(problem) }),
+    handler: async ({ body, services }) => services.engine.inspect(typeof body === 'string' ? body : body.xml),
   }),
   route({
     method: 'get', path: '/api/process-definitions', tag: 'Deployments', permission: 'definitions:read', summary: 'List process definitions (all versions, or latest only)',

@@ -9,9 +9,12 @@ import { jobRoutes } from './jobs.js';
 import { operationRoutes } from './operations.js';
 import { identityRoutes } from './identity.js';
 import { loginPageRoutes } from './loginPage.js';
+import { calendarRoutes } from './calendars.js';
+import { notificationRoutes } from './notifications.js';
+import { customerRoutes } from './customers.js';
 import { taskEventRoutes } from './taskEvents.js';
 import { taskHistoryRoutes } from './taskHistory.js';
 import { colleagueRoutes } from './colleagues.js';
 import { accountRoutes } from './accounts.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...loginPageRoutes, ...taskEventRoutes, ...taskHistoryRoutes, ...colleagueRoutes, ...accountRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...loginPageRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...taskEventRoutes, ...taskHistoryRoutes, ...colleagueRoutes, ...accountRoutes];

@@ -1,7 +1,6 @@
 /** Process instances: start, look, cancel, set variables, repair. */
 import * as z from 'zod';
-import { parseDuration, addDuration } from '../../engine/time/isoDuration.js';
-import { ValidationError } from '../../engine/index.js';
+import { ValidationError, parseDuration, addDuration } from '../../engine/index.js';
 import { route, page, paged, queryBool, queryDate, uuidParam, variables, type Route } from '../http/route.js';
 
 const startBody = z.object({ businessKey: z.string().max(200).optional(), variables: variables.optional() });

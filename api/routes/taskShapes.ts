@@ -32,6 +32,9 @@ export const taskShape = z.object({
   claimedAt: date.nullable(),
   completedAt: date.nullable(),
   completedBy: z.string().nullable(),
+  slaAtRiskAt: date.nullable().optional(),
+  slaBreachAt: date.nullable().optional(),
+  sla: z.object({ state: z.enum(['on_time', 'at_risk', 'breached']), atRiskAt: date.nullable(), breachAt: date.nullable() }).describe('where the task stands against its SLA target (or due date), judged now or at completion'),
   overdue: z.boolean().describe('open and past its due date, by the server clock'),
 });
 

@@ -4,7 +4,7 @@
  * task's form when it has one.
  */
 import * as z from 'zod';
-import { ConflictError, ForbiddenError, LifelineError, NotFoundError, type UserTaskRecord } from '../../engine/index.js';
+import { ConflictError, ForbiddenError, LifelineError, NotFoundError, slaOf, type UserTaskRecord } from '../../engine/index.js';
 import { route, page, paged, queryBool, queryDate, uuidParam, variables, type Route, type Services } from '../http/route.js';
 import { canSeeTask, canWorkOn, isManager, type AuthUser } from '../auth/AuthUser.js';
 import { validateForm } from '../forms/validateForm.js';
@@ -23,6 +23,11 @@ async function formOf(services: Services, task: UserTaskRecord): Promise<Record<
   return null;
 }
 
+/** A task as the API shows it: with where it stands against its SLA (or due date). */
+function withSla(task: UserTaskRecord, now: Date) {
+  return { ...task, sla: slaOf(task, now) };
+}
+
 export const taskRoutes: Route[] = [
   route({
     method: 'get', path: '/api/tasks', tag: 'Tasks', permission: 'tasks:work',
@@ -32,7 +37,8 @@ export const taskRoutes: Route[] = [
       assignee: z.string().optional(), candidateGroup: z.string().optional(), candidateUser: z.string().optional(),
       mine: queryBool.optional(), dueBefore: queryDate.optional(), dueAfter: queryDate.optional(), overdue: queryBool.optional(),
       definitionKey: z.string().optional(), businessKey: z.string().optional(), instanceId: z.uuid().optional(), elementId: z.string().optional(),
-      sort: z.enum(['created', 'due', 'priority']).default('created'), order: z.enum(['asc', 'desc']).optional(),
+      sort: z.enum(['created', 'due', 'priority', 'sla']).default('created'), order: z.enum(['asc', 'desc']).optional(),
+      slaState: z.enum(['on_time', 'at_risk', 'breached']).optional(),
       unassigned: queryBool.optional(), search: z.string().max(200).optional(),
       ...page,
     }),
@@ -42,8 +48,8 @@ export const taskRoutes: Route[] = [
       const restrict = mine || !isManager(user);
       const now = services.clock.now();
       const dueBefore = overdue ? (filter.dueBefore && filter.dueBefore < now ? filter.dueBefore : now) : filter.dueBefore;
-      const result = await services.engine.listTasks({ ...filter, dueBefore, ...(restrict ? { claimableBy: { userId: user.id, groups: user.groups } } : {}) });
-      return { ...paged({ items: result.items.map((task) => withOverdue(task, now)), total: result.total }, query.limit, query.offset), now };
+      const result = await services.engine.listTasks({ ...filter, dueBefore, now, ...(restrict ? { claimableBy: { userId: user.id, groups: user.groups } } : {}) });
+      return { ...paged({ items: result.items.map((task) => withOverdue(withSla(task, now), now)), total: result.total }, query.limit, query.offset), now };
     },
   }),
   route({
@@ -51,7 +57,8 @@ export const taskRoutes: Route[] = [
     params: uuidParam, response: taskShape,
     handler: async ({ params, user, services }) => {
       const task = await visibleTask(services, user, params.id);
-      return { ...withOverdue(task, services.clock.now()), form: await formOf(services, task) };
+      const now = services.clock.now();
+      return { ...withOverdue(withSla(task, now), now), form: await formOf(services, task) };
     },
   }),
   route({

@@ -17,6 +17,12 @@ export async function getIncidentForTimer(db: Db, timerId: string): Promise<Inci
   return row ? incidentRows.fromRow(row) : undefined;
 }
 
+/** The open incident raised for a user task (an unknown assignee), if any. */
+export async function getIncidentForTask(db: Db, taskId: string): Promise<IncidentRecord | undefined> {
+  const row = await db('incidents').where({ task_id: taskId, state: 'open' }).first();
+  return row ? incidentRows.fromRow(row) : undefined;
+}
+
 /** Incidents by instance, state and process key, newest first, with the total. */
 export async function listIncidents(db: Db, filter: IncidentFilter): Promise<Page<IncidentRecord>> {
   let query = db('incidents').select('*');

@@ -1,7 +1,7 @@
 /** Process instances: the locked row per step, and the queries managers filter by. */
 import type { InstanceFilter, InstanceRecord, Page } from '../../engine/index.js';
 import { ConflictError } from '../../engine/index.js';
-import { page, rowMapper, type Db } from './rows.js';
+import { insertAll, page, rowMapper, type Db } from './rows.js';
 
 /** Row mapping of `process_instances` (snapshot and variables are jsonb). */
 export const instanceRows = rowMapper<InstanceRecord>(['snapshot', 'variables']);
@@ -9,6 +9,11 @@ export const instanceRows = rowMapper<InstanceRecord>(['snapshot', 'variables'])
 /** Inserts a new instance (revision as given, normally 0). */
 export async function insertInstance(db: Db, instance: InstanceRecord): Promise<void> {
   await db('process_instances').insert(instanceRows.toRow(instance));
+}
+
+/** Inserts many new instances (instances started together in one step), in as few statements as possible. */
+export async function insertInstances(db: Db, instances: InstanceRecord[]): Promise<void> {
+  await insertAll(db, 'process_instances', instances.map((i) => instanceRows.toRow(i)));
 }
 
 /** Reads and row-locks an instance (SELECT ... FOR UPDATE) until the transaction ends. */

@@ -39,3 +39,14 @@ export async function page<T>(query: Knex.QueryBuilder, map: (row: Record<string
   const rows = await ordered.limit(Math.min(Math.max(limit, 1), 1000)).offset(Math.max(offset, 0));
   return { items: rows.map(map), total: Number(count) };
 }
+
+/** PostgreSQL takes at most 65535 bind parameters per statement; big batches go in several statements. */
+const MAX_PARAMETERS = 60_000;
+
+/** Inserts rows in as few multi-row statements as the parameter limit allows. */
+export async function insertAll(db: Db, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const perRow = Math.max(1, Object.keys(rows[0]).length);
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
+  for (let i = 0; i < rows.length; i += size) await db(table).insert(rows.slice(i, i + size));
+}

@@ -45,3 +45,14 @@ export async function listSubscriptions(db: Db, filter: { instanceId?: string; s
   if (filter.state) query = query.where({ state: filter.state });
   return (await query.orderBy('created_at').orderBy('id')).map((row) => subscriptionRows.fromRow(row));
 }
+
+/** Of `keys`, those an open instance subscription of message `name` waits for. */
+export async function keysAwaited(db: Db, name: string, keys: string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await db('message_subscriptions')
+    .distinct('correlation_key')
+    .where({ kind: 'message', name, state: 'open' })
+    .whereNotNull('instance_id')
+    .whereRaw('correlation_key = any(?::text[])', [keys]);
+  return rows.map((r: { correlation_key: string }) => r.correlation_key);
+}

@@ -1,5 +1,6 @@
 /** User tasks: inserts come in batches from steps; claims and completions update open tasks only. */
-import type { Page, TaskFilter, UserTaskRecord } from '../../engine/index.js';
+import type { Knex } from 'knex';
+import type { Page, SlaState, TaskFilter, UserTaskRecord } from '../../engine/index.js';
 import { page, rowMapper, type Db } from './rows.js';
 
 /** Row mapping of `user_tasks` (form and variables are jsonb). */
@@ -17,6 +18,20 @@ export async function updateOpenTask(db: Db, id: string, patch: Partial<UserTask
 }
 
 const sortColumns = { created: 'created_at', due: 'due_at', priority: 'priority' } as const;
+
+/** The moment a task's SLA is judged at: now while open, its completion once done. */
+const JUDGED_AT = "case when state = 'created' then ?::timestamptz else coalesce(completed_at, ?::timestamptz) end";
+/** Breached: past the SLA target (the breach moment, else the due date). */
+const BREACHED = `coalesce(sla_breach_at, due_at) <= ${JUDGED_AT}`;
+/** At risk: past the at-risk moment, not yet breached. */
+const AT_RISK = `sla_at_risk_at <= ${JUDGED_AT} and not coalesce(${BREACHED}, false)`;
+
+/** Restricts a task query to tasks whose SLA is in `state` at `now`. */
+function whereSla(query: Knex.QueryBuilder, state: SlaState, now: Date): Knex.QueryBuilder {
+  if (state === 'breached') return query.whereRaw(BREACHED, [now, now]);
+  if (state === 'at_risk') return query.whereRaw(AT_RISK, [now, now, now, now]);
+  return query.whereRaw(`not coalesce(${BREACHED}, false) and not coalesce(sla_at_risk_at <= ${JUDGED_AT}, false)`, [now, now, now, now]);
+}
 
 /**
  * Tasks by the task-list filters, with the total. `claimableBy`: assigned to
@@ -54,8 +69,16 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Page<UserTa
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((q) => q.whereILike('business_key', pattern).orWhereILike('name', pattern));
   }
-  const column = sortColumns[filter.sort ?? 'created'];
+  const now = filter.now ?? new Date();
+  if (filter.slaState) query = whereSla(query, filter.slaState, now);
   const direction = filter.order ?? (filter.sort === 'priority' ? 'desc' : 'asc');
+  if (filter.sort === 'sla') {
+    // the most urgent first: breached, then at risk, then on time; within each, the nearest target first
+    const urgency = db.raw(`case when coalesce(${BREACHED}, false) then 0 when coalesce(sla_at_risk_at <= ${JUDGED_AT}, false) then 1 else 2 end`, [now, now, now, now]);
+    const ordered = query.clone().orderBy(urgency as never, direction).orderByRaw(`coalesce(sla_breach_at, due_at) ${direction} nulls last`);
+    return page(ordered, (row) => taskRows.fromRow(row), [['id', 'asc']], filter.limit, filter.offset);
+  }
+  const column = sortColumns[filter.sort ?? 'created'];
   // Equal due dates (or none): the higher priority first.
   const then: [string, 'asc' | 'desc'][] = filter.sort === 'due' ? [['priority', 'desc']] : [];
   return page(query, (row) => taskRows.fromRow(row), [[column, direction], ...then, ['id', 'asc']], filter.limit, filter.offset);
@@ -66,4 +89,27 @@ export async function openTaskCounts(db: Db, users: string[]): Promise<Record<st
   if (users.length === 0) return {};
   const rows = await db('user_tasks').select('assignee').count<{ assignee: string; count: number }[]>('* as count').where({ state: 'created' }).whereIn('assignee', users).groupBy('assignee');
   return Object.fromEntries(rows.map((r) => [r.assignee, Number(r.count)]));
+}
+
+/** Moves an open task's SLA moments. */
+export async function setTaskSla(db: Db, id: string, sla: { slaAtRiskAt: Date | null; slaBreachAt: Date | null }): Promise<void> {
+  await db('user_tasks').where({ id, state: 'created' }).update({ sla_at_risk_at: sla.slaAtRiskAt, sla_breach_at: sla.slaBreachAt });
+}
+
+/** Open tasks per process key and SLA state at `now`. */
+export async function slaCounts(db: Db, now: Date): Promise<Record<string, Record<SlaState, number>>> {
+  const rows = await db('user_tasks')
+    .select('definition_key')
+    .select(db.raw(`count(*) filter (where coalesce(sla_breach_at, due_at) <= ?) as breached`, [now]))
+    .select(db.raw(`count(*) filter (where sla_at_risk_at <= ? and not coalesce(coalesce(sla_breach_at, due_at) <= ?, false)) as at_risk`, [now, now]))
+    .count<Record<string, unknown>[]>('* as total')
+    .where({ state: 'created' })
+    .groupBy('definition_key');
+  const counts: Record<string, Record<SlaState, number>> = {};
+  for (const row of rows as { definition_key: string; breached: string; at_risk: string; total: string }[]) {
+    const breached = Number(row.breached);
+    const atRisk = Number(row.at_risk);
+    counts[row.definition_key] = { on_time: Number(row.total) - breached - atRisk, at_risk: atRisk, breached };
+  }
+  return counts;
 }

@@ -53,14 +53,72 @@ export function toJson(value: unknown): unknown {
   return value;
 }
 
+const namesBySource = new Map<string, Set<string>>();
+
+/** Every identifier an expression mentions (cached per source text): a superset of the variables it reads. */
+function namesIn(source: string): Set<string> {
+  let names = namesBySource.get(source);
+  if (!names) {
+    names = new Set();
+    try {
+      parseExpression(source, {}, undefined).iterate({
+        enter(node) {
+          if (node.type.name === 'Identifier') names!.add(source.slice(node.from, node.to));
+        },
+      });
+    } catch {
+      // a syntax error surfaces when the expression is evaluated
+    }
+    if (namesBySource.size > 10_000) namesBySource.clear();
+    namesBySource.set(source, names);
+  }
+  return names;
+}
+
+/**
+ * The variables an expression can see, narrowed to those it mentions:
+ * feelin copies its whole context on every evaluation, so a big variable
+ * (a campaign's invitee list) would make every expression of every inner
+ * instance pay for it. Variable names are identifiers, so a name the
+ * expression does not mention cannot change its result.
+ */
+function narrow(source: string, variables: Record<string, unknown>): Record<string, unknown> {
+  const names = namesIn(source);
+  const context: Record<string, unknown> = {};
+  for (const name of names) if (name in variables) context[name] = variables[name];
+  return context;
+}
+
+const PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const LITERAL_WORDS = new Set(['true', 'false', 'null']);
+
+/**
+ * A plain variable or path (`invitee.email`), read the way FEEL reads it (a
+ * missing name or property is null; a path on a list maps over it) without
+ * parsing: most mappings, assignees and keys are just that.
+ */
+function readPath(source: string, variables: Record<string, unknown>): unknown {
+  const [first, ...rest] = source.split('.');
+  let value: unknown = Object.prototype.hasOwnProperty.call(variables, first) ? variables[first] : null;
+  const step = (v: unknown, name: string): unknown => {
+    if (Array.isArray(v)) return v.map((item) => step(item, name));
+    if (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, name)) return (v as Record<string, unknown>)[name] ?? null;
+    return null;
+  };
+  for (const name of rest) value = step(value, name);
+  return value ?? null;
+}
+
 /**
  * Evaluates an expression against variables and returns the raw FEEL value
  * (dates and durations stay FEEL objects: timers need them).
  */
 export function evaluateRaw(expr: Expr, variables: Record<string, unknown>): unknown {
   if (!expr.isFeel) return expr.source;
+  const source = expr.source.trim();
+  if (PATH.test(source) && !LITERAL_WORDS.has(source) && typeof variables[source.split('.')[0]] !== 'function') return readPath(source, variables);
   try {
-    return evaluate(expr.source, variables).value;
+    return evaluate(expr.source, narrow(expr.source, variables)).value;
   } catch (e) {
     throw new ExpressionError(`failed to evaluate '=${expr.source}': ${(e as Error).message}`, expr.source);
   }

@@ -34,6 +34,7 @@ export type NodeKind =
   | 'parallelGateway'
   | 'inclusiveGateway'
   | 'eventBasedGateway'
+  | 'complexGateway'
   | 'subProcess'
   | 'callActivity';
 
@@ -56,7 +57,22 @@ export type EventDefinition =
   | { type: 'escalation'; escalationCode?: string }
   | { type: 'terminate' }
   /** Link throw events carry `target`: the id of the link catch event with the same name. */
-  | { type: 'link'; linkName: string; target?: string };
+  | { type: 'link'; linkName: string; target?: string }
+  /**
+   * Compensation: on a throw or end event, compensate `activityRef` (or every
+   * completed activity of the scope, last completed first); on a boundary
+   * event or an event subprocess start, the handler's trigger.
+   */
+  | { type: 'compensate'; activityRef?: string; waitForCompletion: boolean }
+  /** Cancel: an end event inside a transaction, or the boundary event of a transaction. */
+  | { type: 'cancel' }
+  /** Conditional: triggered when `condition` (FEEL) becomes true, re-evaluated whenever a step may have changed variables. */
+  | { type: 'conditional'; condition: Expr }
+  /**
+   * Multiple: a catch is triggered by any one of `definitions` (all of them
+   * with `parallel`, parallel multiple); a throw sends every one.
+   */
+  | { type: 'multiple'; definitions: EventDefinition[]; parallel: boolean };
 
 /** `zeebe:input` / `zeebe:output`: evaluate `source`, store it as `target`. */
 export interface Mapping {
@@ -112,6 +128,16 @@ export interface MultiInstanceDefinition {
   outputElement?: Expr;
   loopCardinality?: Expr;
   completionCondition?: Expr;
+  /**
+   * BPMN `behavior` (13.3.7): which events the instances throw as they
+   * complete: None (`noneBehaviorEvent` for each), One (`oneBehaviorEvent`
+   * for the first), Complex (each `complexBehavior` event whose condition
+   * holds), All (none; the default).
+   */
+  behavior?: 'None' | 'One' | 'All' | 'Complex';
+  noneBehaviorEvent?: EventDefinition;
+  oneBehaviorEvent?: EventDefinition;
+  complexBehavior?: { condition: Expr; event: EventDefinition }[];
 }
 
 /** BPMN `standardLoopCharacteristics`. */
@@ -121,10 +147,60 @@ export interface StandardLoopDefinition {
   loopMaximum?: number;
 }
 
+/** `lifeline:calendar`: the business calendar that shapes timers, due dates and SLAs; no name means the default calendar. */
+export interface CalendarRef {
+  name?: string;
+}
+
+/** When an SLA action runs: once the task is at risk, or once it has breached its target. */
+export type SlaMoment = 'atRisk' | 'breach';
+
+/** One action of a `lifeline:sla` policy. */
+export type SlaAction =
+  /** Inbox notification (and email) to users, members of groups, the assignee and/or the assignee's manager. */
+  | { type: 'notify'; when: SlaMoment; users?: Expr; groups?: Expr; assignee?: boolean; manager?: boolean; template?: string }
+  /** Reassigns the task by a strategy, optionally to new candidates. */
+  | { type: 'reassign'; when: SlaMoment; strategy: string; candidateGroups?: Expr; candidateUsers?: Expr }
+  /** Raises a BPMN escalation at the task, for an escalation boundary event or event subprocess to catch. */
+  | { type: 'escalate'; when: SlaMoment; escalationCode: string };
+
+/**
+ * `lifeline:sla` on a user task: a target (a duration from the task's
+ * creation, counted on the task's calendar, or a date-time), an optional
+ * at-risk threshold (a duration, a date-time, or a share of the target such
+ * as `80%`), and what happens at each moment. An expression that gives null
+ * or '' means "no SLA" (or no at-risk moment) for that task.
+ */
+export interface SlaDefinition {
+  target: Expr;
+  atRisk?: Expr;
+  actions: SlaAction[];
+}
+
 /** Lifeline's own extensions (`lifeline:` namespace), for what Camunda has no words for. */
 export interface LifelineExtensions {
-  /** How to pick an assignee among the candidates, e.g. `leastLoaded`. */
+  /** How to pick an assignee among the candidates: `leastLoaded` or `roundRobin`. */
   assignmentStrategy?: string;
+  /** The business calendar bound to this element (overrides the process's). */
+  calendar?: CalendarRef;
+  /** User tasks: the SLA policy. */
+  sla?: SlaDefinition;
+}
+
+/**
+ * `bpmn:adHocSubProcess` (BPMN 10.3.5.3): its activities have no required
+ * order. Lifeline starts those `activeElements` names (FEEL list of ids,
+ * `zeebe:adHoc activeElementsCollection`), or else every activity no
+ * sequence flow leads to, all at once (`Parallel`) or one after another in
+ * document order (`Sequential`); more can be started on demand while it
+ * runs (instance modification). With a completion condition it is done when
+ * that holds, else when nothing runs any more.
+ */
+export interface AdHocDefinition {
+  ordering: 'Parallel' | 'Sequential';
+  completionCondition?: Expr;
+  cancelRemainingInstances: boolean;
+  activeElements?: Expr;
 }
 
 /** One BPMN flow node. Which optional fields are set depends on `kind`. */
@@ -159,6 +235,23 @@ export interface NodeIR {
   /** Event subprocesses: `triggeredByEvent="true"`. */
   triggeredByEvent?: boolean;
   lifeline?: LifelineExtensions;
+  /** Activities with a compensation boundary event: the handler activity (associated with it) that undoes them. */
+  compensationHandler?: string;
+  /** `bpmn:transaction`: a subprocess whose cancel end event compensates it and leaves by its cancel boundary. */
+  transaction?: boolean;
+  /** Activities with `isForCompensation="true"`: compensation handlers, entered only by compensation. */
+  isForCompensation?: boolean;
+  /** Gateways: `gatewayDirection` when the model states one (Converging, Diverging, Mixed). */
+  gatewayDirection?: 'Converging' | 'Diverging' | 'Mixed';
+  /** Complex gateways: when the tokens that arrived are enough to fire (FEEL; sees `activationCount` and `activationCounts`). */
+  activationCondition?: Expr;
+  /** Ad-hoc subprocesses: which inner activities start, in what order, and when it is done. */
+  adHoc?: AdHocDefinition;
+  /** Activities: tokens needed to start (BPMN startQuantity) and tokens sent on each outgoing flow (completionQuantity), when not 1. */
+  startQuantity?: number;
+  completionQuantity?: number;
+  /** Receive tasks with `instantiate="true"` and no incoming flow: a message starts the process there. */
+  instantiate?: boolean;
 }
 
 /** A sequence flow. `condition` is set for conditional flows (FEEL). */
@@ -187,6 +280,8 @@ export interface ProcessIR extends ScopeIR {
   processId: string;
   name?: string;
   versionTag?: string;
+  /** `lifeline:calendar` on the process: the calendar of every element that names none. */
+  calendar?: CalendarRef;
 }
 
 /** Where in the model a problem is. */

@@ -26,4 +26,20 @@ export class Problems {
   get all(): Problem[] {
     return [...this.list];
   }
+
+  private readonly warningList: Problem[] = [];
+
+  /**
+   * Something the standard tolerates but that has no effect here (a
+   * condition on a flow leaving a parallel gateway, an item definition that
+   * cannot be resolved): the model deploys, and the deploy answer says so.
+   */
+  warn(elementId: string | undefined, message: string): void {
+    if (this.warningList.some((w) => w.elementId === elementId && w.message === message)) return;
+    this.warningList.push(elementId ? { elementId, message } : { message });
+  }
+
+  get warnings(): Problem[] {
+    return [...this.warningList];
+  }
 }

@@ -9,6 +9,7 @@ import type { ScopeIR } from '../ir/types.js';
 import { DATA_ARTIFACTS, NODE_KINDS } from './elementKinds.js';
 import { readNode, type ScopeKind } from './nodeReaders/index.js';
 import { attachBoundaryEvents } from './attachBoundaryEvents.js';
+import { linkCompensationHandlers } from './compensationHandlers.js';
 import { resolveLinks } from './resolveLinks.js';
 import { wireFlows } from './wireFlows.js';
 import type { Problems } from './Problems.js';
@@ -24,6 +25,8 @@ export interface BuildContext {
   unsupported: Set<string>;
   /** Ids of nodes some sequence flow of the XML leads to, even one dropped as a problem. */
   targeted: Set<string>;
+  /** Ids of nodes some sequence flow of the XML starts at, even one dropped as a problem. */
+  sourced: Set<string>;
 }
 
 /** Builds the scope of `container` (a bpmn:Process or bpmn:SubProcess), recursing into subprocesses. */
@@ -41,8 +44,8 @@ export function buildScope(container: ModdleElement, kind: ScopeKind, ctx: Build
     }
     if (DATA_ARTIFACTS.has(element.$type)) continue;
     const nodeKind = NODE_KINDS[element.$type];
-    if (!nodeKind || element.isForCompensation === true) {
-      ctx.problems.at(element.id, nodeKind ? 'compensation activities (isForCompensation="true") are not supported' : `unsupported element type ${element.$type}`);
+    if (!nodeKind) {
+      ctx.problems.at(element.id, `unsupported element type ${element.$type}`);
       ctx.unsupported.add(element.id);
       continue;
     }
@@ -55,7 +58,11 @@ export function buildScope(container: ModdleElement, kind: ScopeKind, ctx: Build
     }
   }
   wireFlows(scope, flows, ctx);
+  for (const node of Object.values(scope.nodes)) {
+    if (kind === 'process' && node.kind === 'receiveTask' && node.instantiate && node.incoming.length === 0) scope.startEvents.push(node.id);
+  }
   attachBoundaryEvents(scope, ctx);
+  linkCompensationHandlers(scope, (container.artifacts ?? []) as ModdleElement[], ctx.problems);
   resolveLinks(scope, ctx.problems);
   return scope;
 }

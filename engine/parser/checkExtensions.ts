@@ -13,34 +13,37 @@ import type { Problems } from './Problems.js';
 const JOB = ['zeebe:TaskDefinition', 'zeebe:TaskHeaders'];
 const IO = ['zeebe:IoMapping'];
 const EVENT = [...IO];
+/** Elements whose timers or dates a business calendar shapes. */
+const TIMED = ['lifeline:Calendar'];
 
 /** Extension elements Lifeline honours, per node kind (besides `zeebe:properties`, which is metadata). */
 const HONOURED: Record<NodeKind, string[]> = {
-  startEvent: EVENT,
+  startEvent: [...EVENT, ...TIMED],
   endEvent: [...EVENT, ...JOB],
-  intermediateCatchEvent: EVENT,
+  intermediateCatchEvent: [...EVENT, ...TIMED],
   intermediateThrowEvent: [...EVENT, ...JOB],
-  boundaryEvent: EVENT,
+  boundaryEvent: [...EVENT, ...TIMED],
   task: IO,
   manualTask: IO,
-  userTask: [...IO, 'zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:PriorityDefinition', 'zeebe:FormDefinition', 'zeebe:UserTask', 'lifeline:Assignment'],
+  userTask: [...IO, 'zeebe:AssignmentDefinition', 'zeebe:TaskSchedule', 'zeebe:PriorityDefinition', 'zeebe:FormDefinition', 'zeebe:UserTask', 'lifeline:Assignment', 'lifeline:Sla', ...TIMED],
   serviceTask: [...IO, ...JOB],
   scriptTask: [...IO, ...JOB, 'zeebe:Script'],
   sendTask: [...IO, ...JOB],
   receiveTask: IO,
-  subProcess: IO,
+  subProcess: [...IO, 'zeebe:AdHoc'],
   callActivity: [...IO, 'zeebe:CalledElement'],
   exclusiveGateway: [],
   parallelGateway: [],
   inclusiveGateway: [],
   eventBasedGateway: [],
+  complexGateway: [],
 };
 
 /** Where an extension element can stand, other than on a flow node. */
 export type ExtensionHost = NodeKind | 'process' | 'message' | 'multiInstance';
 
 const OTHER_HOSTS: Record<Exclude<ExtensionHost, NodeKind>, string[]> = {
-  process: ['zeebe:VersionTag', 'zeebe:UserTaskForm'],
+  process: ['zeebe:VersionTag', 'zeebe:UserTaskForm', 'lifeline:Calendar'],
   message: ['zeebe:Subscription'],
   multiInstance: ['zeebe:LoopCharacteristics'],
 };

@@ -8,6 +8,7 @@ import type { EventDefinition, TimerDefinition } from '../ir/types.js';
 import { toExpr } from '../expressions/feel.js';
 import { DEFINITION_TYPES, POSITION_NAMES, SUPPORTED_DEFINITIONS, definitionLabel, type EventPosition } from './eventPositions.js';
 import { readMessage } from './readMessage.js';
+import { readFormalExpression } from './formalExpressions.js';
 import type { Problems } from './Problems.js';
 
 const TIMER_KINDS = { timeDate: 'date', timeDuration: 'duration', timeCycle: 'cycle' } as const;
@@ -58,17 +59,53 @@ export interface ReadEventOptions {
  */
 export function readEventDefinition(element: ModdleElement, position: EventPosition, problems: Problems, options: ReadEventOptions = {}): EventDefinition {
   const id = element.id ?? '';
-  const definitions: ModdleElement[] = element.eventDefinitions ?? [];
-  if (definitions.length > 1) {
-    const labels = definitions.map((d) => definitionLabel(d.$type)).join(', ');
-    problems.at(id, `has several event definitions (${labels}): multiple and parallel multiple events are not supported`);
-    return { type: 'none' };
-  }
+  // Definitions are nested, or shared at the top level and referenced by eventDefinitionRef.
+  const definitions: ModdleElement[] = [...(element.eventDefinitions ?? []), ...(element.eventDefinitionRef ?? [])];
+  if (definitions.length > 1) return readMultiple(element, definitions, position, problems, options);
+  if (element.parallelMultiple === true) problems.at(id, 'parallelMultiple="true" needs several event definitions (BPMN 10.5.1)');
   if (definitions.length === 0) {
     if (!SUPPORTED_DEFINITIONS[position].includes('none')) problems.at(id, `${POSITION_NAMES[position]} needs an event definition`);
     return { type: 'none' };
   }
-  const definition = definitions[0];
+  return readOne(id, definitions[0], position, problems, options);
+}
+
+/** What a multiple event may combine: the triggers that wait (catch), or the results that are sent (throw). */
+const MULTIPLE_PARTS: Readonly<Record<'catch' | 'throw', readonly string[]>> = {
+  catch: ['message', 'timer', 'signal', 'conditional'],
+  throw: ['message', 'signal', 'escalation'],
+};
+
+/**
+ * Multiple (any one of the definitions triggers; a throw sends them all) and
+ * parallel multiple (every definition must have occurred) events (BPMN 10.5.1).
+ */
+function readMultiple(element: ModdleElement, definitions: ModdleElement[], position: EventPosition, problems: Problems, options: ReadEventOptions): EventDefinition {
+  const id = element.id ?? '';
+  const throwing = position === 'end' || position === 'throw';
+  const parallel = element.parallelMultiple === true;
+  if (position === 'subprocessStart') {
+    problems.at(id, 'the start event of an embedded subprocess cannot have event definitions (BPMN 10.5.2)');
+    return { type: 'none' };
+  }
+  if (parallel && position === 'start') {
+    problems.at(id, 'parallel multiple process start events are not supported: use one start event per trigger');
+    return { type: 'none' };
+  }
+  const allowed = MULTIPLE_PARTS[throwing ? 'throw' : 'catch'];
+  const parts: EventDefinition[] = [];
+  for (const definition of definitions) {
+    const type = DEFINITION_TYPES[definition.$type];
+    if (!type || !allowed.includes(type)) {
+      problems.at(id, `a multiple ${throwing ? 'throw' : 'catch'} event combines ${allowed.join(', ')} definitions; ${definitionLabel(definition.$type)} is not supported there`);
+      continue;
+    }
+    parts.push(readOne(id, definition, position, problems, options));
+  }
+  return { type: 'multiple', definitions: parts, parallel };
+}
+
+function readOne(id: string, definition: ModdleElement, position: EventPosition, problems: Problems, options: ReadEventOptions): EventDefinition {
   const type = DEFINITION_TYPES[definition.$type];
   if (!type || !SUPPORTED_DEFINITIONS[position].includes(type)) {
     problems.at(id, `${definitionLabel(definition.$type)} events are not supported as ${POSITION_NAMES[position]} (${definition.$type})`);
@@ -92,6 +129,19 @@ export function readEventDefinition(element: ModdleElement, position: EventPosit
     }
     case 'terminate':
       return { type: 'terminate' };
+    case 'cancel':
+      return { type: 'cancel' };
+    case 'conditional': {
+      // BPMN 10.5.1 (table 10.95): an executable conditional event needs a formal expression.
+      const condition = readFormalExpression(definition.condition, id, 'the condition of the conditional event', problems);
+      if (!definition.condition) problems.at(id, 'a conditional event needs a condition (a formal expression) in an executable process');
+      return { type: 'conditional', condition: condition ?? toExpr('=false') };
+    }
+    case 'compensate': {
+      const activityRef = definition.activityRef?.id;
+      // BPMN 10.5.5: waitForCompletion defaults to true.
+      return { type: 'compensate', ...(activityRef ? { activityRef: String(activityRef) } : {}), waitForCompletion: definition.waitForCompletion !== false };
+    }
     default:
       return { type: 'none' };
   }

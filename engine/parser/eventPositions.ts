@@ -1,7 +1,7 @@
 /**
- * Which event definitions Lifeline runs in which position. A definition
- * outside this table (a timer end event, an error intermediate throw event,
- * a cancel or compensation event) is a problem, not a silent none event.
+ * Which event definitions Lifeline runs in which position (the standard's
+ * tables 10.84–10.93). A definition outside this table (a timer end event,
+ * an error intermediate throw event) is a problem, not a silent none event.
  */
 import type { EventDefinition } from '../ir/types.js';
 
@@ -14,11 +14,11 @@ type DefinitionType = EventDefinition['type'];
 export const SUPPORTED_DEFINITIONS: Readonly<Record<EventPosition, readonly DefinitionType[]>> = {
   start: ['none', 'message', 'timer', 'signal'],
   subprocessStart: ['none'],
-  eventSubprocessStart: ['message', 'timer', 'signal', 'error', 'escalation'],
-  end: ['none', 'terminate', 'error', 'escalation', 'message', 'signal'],
-  catch: ['timer', 'message', 'signal', 'link'],
-  throw: ['none', 'message', 'signal', 'escalation', 'link'],
-  boundary: ['timer', 'message', 'signal', 'error', 'escalation'],
+  eventSubprocessStart: ['message', 'timer', 'signal', 'error', 'escalation', 'compensate', 'conditional'],
+  end: ['none', 'terminate', 'error', 'escalation', 'message', 'signal', 'compensate', 'cancel'],
+  catch: ['timer', 'message', 'signal', 'link', 'conditional'],
+  throw: ['none', 'message', 'signal', 'escalation', 'link', 'compensate'],
+  boundary: ['timer', 'message', 'signal', 'error', 'escalation', 'compensate', 'cancel', 'conditional'],
 };
 
 /** How a problem message names each position. */
@@ -41,6 +41,9 @@ export const DEFINITION_TYPES: Readonly<Record<string, DefinitionType>> = {
   'bpmn:EscalationEventDefinition': 'escalation',
   'bpmn:TerminateEventDefinition': 'terminate',
   'bpmn:LinkEventDefinition': 'link',
+  'bpmn:CompensateEventDefinition': 'compensate',
+  'bpmn:CancelEventDefinition': 'cancel',
+  'bpmn:ConditionalEventDefinition': 'conditional',
 };
 
 /** "bpmn:CompensateEventDefinition" → "compensate". */

@@ -51,13 +51,18 @@ export function readScript(element: ModdleElement): ScriptDefinition | undefined
 const isFalse = (value: unknown) => value === false || value === 'false';
 
 /**
- * `zeebe:calledElement` of a call activity; variables propagate both ways
- * unless switched off. Binding types other than `latest` are a problem:
+ * `zeebe:calledElement` of a call activity, or else the standard
+ * `calledElement` attribute; variables propagate both ways unless switched off. Binding types other than `latest` are a problem:
  * Lifeline always calls the latest version.
  */
 export function readCalledElement(element: ModdleElement, problems: Problems): CalledElementDefinition | undefined {
   const called = ext(element, 'zeebe:CalledElement');
-  if (!called) return undefined;
+  if (!called) {
+    // The standard's own attribute: the id of the process to call (a literal, the latest version).
+    const standard = String(element.calledElement ?? '').trim();
+    if (!standard) return undefined;
+    return { processId: toExpr(standard), propagateAllChildVariables: true, propagateAllParentVariables: true };
+  }
   if (called.bindingType && called.bindingType !== 'latest') {
     problems.at(element.id, `zeebe:calledElement bindingType '${called.bindingType}' is not supported: Lifeline always calls the latest version`);
   }

@@ -9,13 +9,18 @@ import { BpmnValidationError } from '../errors/LifelineError.js';
 import { Problems } from './Problems.js';
 import { readModdle } from './readModdle.js';
 import { readProcess } from './readProcess.js';
+import { decodeXml } from './decodeXml.js';
+import { checkDocumentRules } from './rules/index.js';
 
+export { decodeXml, declaredEncoding } from './decodeXml.js';
 export { LIFELINE_NAMESPACE, lifelineDescriptor, ASSIGNMENT_STRATEGIES } from './lifelineModdle.js';
 
 /** The outcome of parsing one BPMN file: every executable process, and every problem found. */
 export interface ParseResult {
   processes: ProcessIR[];
   problems: Problem[];
+  /** What the standard tolerates but has no effect here; never a reason to refuse a deployment. */
+  warnings: Problem[];
 }
 
 /**
@@ -24,18 +29,31 @@ export interface ParseResult {
  * The processes are returned even when there are problems (for tooling);
  * only a file without problems may be deployed.
  */
-export async function parseBpmn(xml: string): Promise<ParseResult> {
+export async function parseBpmn(source: string | Uint8Array): Promise<ParseResult> {
   const problems = new Problems();
-  const { definitions, unresolved } = await readModdle(xml, problems);
-  if (!definitions) return { processes: [], problems: problems.all };
-  const executable = ((definitions.rootElements ?? []) as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
-  if (executable.length === 0) problems.general('the file has no executable process: mark one with isExecutable="true"');
-  const processes: ProcessIR[] = [];
-  for (const process of executable) {
-    if (process.id) processes.push(readProcess(process, process.id, unresolved, problems));
-    else problems.general('an executable process has no id');
+  let xml: string;
+  try {
+    xml = typeof source === 'string' ? source : decodeXml(source);
+  } catch (e) {
+    problems.general((e as Error).message);
+    return { processes: [], problems: problems.all, warnings: [] };
   }
-  return { processes, problems: problems.all };
+  const { definitions, unresolved } = await readModdle(xml, problems);
+  if (!definitions) return { processes: [], problems: problems.all, warnings: problems.warnings };
+  const processes: ProcessIR[] = [];
+  try {
+    checkDocumentRules(definitions, problems);
+    const executable = ((definitions.rootElements ?? []) as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
+    if (executable.length === 0) problems.general('the file has no executable process: mark one with isExecutable="true"');
+    for (const process of executable) {
+      if (process.id) processes.push(readProcess(process, process.id, unresolved, problems));
+      else problems.general('an executable process has no id');
+    }
+  } catch (e) {
+    // A model no check foresaw is still refused with a reason, never a server error.
+    problems.general(`the model could not be checked: ${(e as Error).message}`);
+  }
+  return { processes, problems: problems.all, warnings: problems.warnings };
 }
 
 /** Parses a BPMN file for deployment: its processes, or a BpmnValidationError listing every problem. */

@@ -10,7 +10,7 @@ import descriptor from './lifeline-moddle.json' with { type: 'json' };
 export const LIFELINE_NAMESPACE = descriptor.uri;
 
 /** Assignment strategies the engine implements (see engine/service/assignment.ts). */
-export const ASSIGNMENT_STRATEGIES: readonly string[] = ['leastLoaded'];
+export const ASSIGNMENT_STRATEGIES: readonly string[] = ['leastLoaded', 'roundRobin'];
 
 /** The moddle package descriptor, for `new BpmnModdle({ lifeline: lifelineDescriptor })`. */
 export const lifelineDescriptor = descriptor;

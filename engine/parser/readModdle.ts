@@ -21,6 +21,13 @@ export interface ModdleRead {
   unresolved: Set<string>;
 }
 
+/**
+ * References to data types (item definitions, XSD structures): Lifeline's
+ * variables are untyped JSON, so a type it cannot resolve changes nothing
+ * at run time and is a warning, not a reason to refuse the model.
+ */
+const TYPE_REFERENCES = /(^|:)(itemSubjectRef|itemRef|structureRef|evaluatesToTypeRef|typeRef|loopDataInputRef|loopDataOutputRef)$/;
+
 /** moddle's multi-line messages ("...detected\n\tline: 0\n\tcolumn: 3\n\tnested error: x") on one line. */
 function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, ', ').replace(/\s+/g, ' ').trim();
@@ -37,7 +44,13 @@ function elementOf(warning: ModdleWarning, xml: string): string | undefined {
 
 function report(warning: ModdleWarning, xml: string, problems: Problems, unresolved: Set<string>): void {
   const message = oneLine(warning.message);
+  // The text is already decoded (decodeXml reads the bytes by their declared encoding): the declaration no longer applies.
+  if (/^unsupported document encoding/.test(message)) return;
   const dangling = /^unresolved reference <([^>]*)>/.exec(message);
+  if (dangling && TYPE_REFERENCES.test(String(warning.property ?? ''))) {
+    problems.warn(elementOf(warning, xml), `${warning.property} refers to '${dangling[1]}', which does not exist: the data type is not checked (${message})`);
+    return;
+  }
   if (dangling) {
     if (warning.element?.id) unresolved.add(warning.element.id);
     const property = warning.property ? `${warning.property} ` : '';

@@ -8,16 +8,19 @@ import { buildScope, type BuildContext } from './buildScope.js';
 import { checkExtensions } from './checkExtensions.js';
 import { readEmbeddedForms, readVersionTag } from './extensions.js';
 import { validateScope } from './validateScope.js';
+import { readCalendar } from './readLifeline.js';
 import type { Problems } from './Problems.js';
 
 /** Reads and validates `process`; problems go to `problems`, the IR is returned either way. */
 export function readProcess(process: ModdleElement, processId: string, unresolved: Set<string>, problems: Problems): ProcessIR {
   checkExtensions(process, 'process', problems);
-  const ctx: BuildContext = { problems, forms: readEmbeddedForms(process, problems), unresolved, unsupported: new Set(), targeted: new Set() };
+  const ctx: BuildContext = { problems, forms: readEmbeddedForms(process, problems), unresolved, unsupported: new Set(), targeted: new Set(), sourced: new Set() };
   const scope = buildScope(process, 'process', ctx);
-  validateScope(scope, 'process', ctx.targeted, problems);
+  validateScope(scope, 'process', { targeted: ctx.targeted, sourced: ctx.sourced }, problems);
   const versionTag = readVersionTag(process);
+  const calendar = readCalendar(process);
   return {
+    ...(calendar ? { calendar } : {}),
     ...scope,
     processId,
     ...(process.name ? { name: String(process.name) } : {}),

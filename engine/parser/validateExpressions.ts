@@ -16,7 +16,15 @@ const wholeNumber = (max?: number): LiteralCheck => (text) =>
   /^\s*\d+\s*$/.test(text) && (max === undefined || Number(text) <= max)
     ? undefined
     : `'${text}' is not a whole number${max === undefined ? '' : ` from 0 to ${max}`}`;
-const dateTime: LiteralCheck = (text) => validateTimerLiteral('date', text);
+/** Due dates and SLA targets: a date-time, or a duration from the task's creation. */
+const dateOrDuration: LiteralCheck = (text) => (/^\s*P/i.test(text) ? validateTimerLiteral('duration', text) : validateTimerLiteral('date', text));
+/** SLA at-risk thresholds: a date or duration, or a share of the target such as 80%. */
+const threshold: LiteralCheck = (text) => {
+  const share = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(text);
+  if (!share) return dateOrDuration(text);
+  const value = Number(share[1]);
+  return value > 0 && value < 100 ? undefined : `'${text}' is not a share of the target between 0% and 100%`;
+};
 
 function expressionsOf(node: NodeIR): [string, Expr | undefined, LiteralCheck?][] {
   const event = node.event;
@@ -30,8 +38,12 @@ function expressionsOf(node: NodeIR): [string, Expr | undefined, LiteralCheck?][
     ['assignee', task?.assignee],
     ['candidate groups', task?.candidateGroups],
     ['candidate users', task?.candidateUsers],
-    ['due date', task?.dueDate, dateTime],
-    ['follow-up date', task?.followUpDate, dateTime],
+    ['due date', task?.dueDate, dateOrDuration],
+    ['follow-up date', task?.followUpDate, dateOrDuration],
+    ['SLA target', node.lifeline?.sla?.target, dateOrDuration],
+    ['SLA at-risk threshold', node.lifeline?.sla?.atRisk, threshold],
+    ...(node.lifeline?.sla?.actions ?? []).flatMap((a): [string, Expr | undefined][] =>
+      a.type === 'notify' ? [['SLA notify users', a.users], ['SLA notify groups', a.groups]] : a.type === 'reassign' ? [['SLA reassign candidate groups', a.candidateGroups], ['SLA reassign candidate users', a.candidateUsers]] : []),
     ['priority', task?.priority, wholeNumber(100)],
     ['called process id', node.calledElement?.processId],
     ['input collection', mi?.inputCollection],
@@ -42,6 +54,7 @@ function expressionsOf(node: NodeIR): [string, Expr | undefined, LiteralCheck?][
     ['message name', event?.type === 'message' ? event.messageName : undefined],
     ['correlation key', event?.type === 'message' ? event.correlationKey : undefined],
     ['signal name', event?.type === 'signal' ? event.signalName : undefined],
+    ['condition', event?.type === 'conditional' ? event.condition : undefined],
     [`timer ${timer?.kind}`, timer?.value, (text) => validateTimerLiteral(timer!.kind, text)],
     ...(node.inputs ?? []).map((m): [string, Expr] => [`input mapping to '${m.target}'`, m.source]),
     ...(node.outputs ?? []).map((m): [string, Expr] => [`output mapping to '${m.target}'`, m.source]),
@@ -51,7 +64,9 @@ function expressionsOf(node: NodeIR): [string, Expr | undefined, LiteralCheck?][
 /** Checks the expressions of `scope`'s nodes and flows (not of its subprocesses). */
 export function validateExpressions(scope: ScopeIR, problems: Problems): void {
   for (const node of Object.values(scope.nodes)) {
-    for (const [what, expr, literal] of expressionsOf(node)) {
+    const parts = node.event?.type === 'multiple' ? node.event.definitions.map((event) => ({ ...node, event })) : [];
+    const checked = [...expressionsOf(node), ...parts.flatMap((part) => expressionsOf(part).filter(([what]) => /message|correlation|signal|condition|timer/.test(what)))];
+    for (const [what, expr, literal] of checked) {
       if (!expr) continue;
       if (expr.isFeel) {
         const error = feelSyntaxError(expr.source);

@@ -1,8 +1,9 @@
 /**
  * What each element needs to run: a job type for job-based elements, a
  * script for script tasks, a called process for call activities, a
- * correlation key for message catches inside an instance, a collection or
- * cardinality for multi-instance, complete input/output mappings.
+ * collection or cardinality for multi-instance, complete input/output
+ * mappings. Message catches need no correlation key: without one they are
+ * correlated by the message name alone, as the standard does.
  */
 import type { NodeIR, ScopeIR } from '../ir/types.js';
 import type { ScopeKind } from './nodeReaders/index.js';
@@ -21,17 +22,7 @@ function validateWork(node: NodeIR, at: Report): void {
       if (!node.script.resultVariable) at('zeebe:script has no resultVariable');
     }
   }
-  if (node.kind === 'callActivity' && !node.calledElement) at('a call activity needs zeebe:calledElement with a processId');
-}
-
-/** Camunda 8 correlates message catches inside an instance by key; process message start events need none. */
-function validateCorrelation(node: NodeIR, scopeKind: ScopeKind, at: Report): void {
-  if (node.event?.type !== 'message' || node.job || !node.event.messageName.source) return;
-  const waits = node.kind === 'intermediateCatchEvent' || node.kind === 'boundaryEvent' || node.kind === 'receiveTask'
-    || (node.kind === 'startEvent' && scopeKind === 'eventSubprocess');
-  if (waits && !node.event.correlationKey) {
-    at('a message catch inside a process instance needs a correlation key: add zeebe:subscription correlationKey to the message');
-  }
+  if (node.kind === 'callActivity' && !node.calledElement) at('a call activity needs the process it calls: a calledElement attribute or zeebe:calledElement with a processId');
 }
 
 function validateLoops(node: NodeIR, at: Report): void {
@@ -56,11 +47,10 @@ function validateMappings(node: NodeIR, at: Report): void {
 }
 
 /** Checks that every node of `scope` (not of its subprocesses) carries what it needs. */
-export function validateRequirements(scope: ScopeIR, scopeKind: ScopeKind, problems: Problems): void {
+export function validateRequirements(scope: ScopeIR, _scopeKind: ScopeKind, problems: Problems): void {
   for (const node of Object.values(scope.nodes)) {
     const at: Report = (message) => problems.at(node.id, message);
     validateWork(node, at);
-    validateCorrelation(node, scopeKind, at);
     validateLoops(node, at);
     validateMappings(node, at);
   }

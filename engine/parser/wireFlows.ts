@@ -21,6 +21,7 @@ export function wireFlows(scope: ScopeIR, flows: ModdleElement[], ctx: BuildCont
     const source: string | undefined = flow.sourceRef?.id;
     const target: string | undefined = flow.targetRef?.id;
     if (target) ctx.targeted.add(target);
+    if (source) ctx.sourced.add(source);
     if (!source || !target) {
       if (!ctx.unresolved.has(id)) problems.at(id, `the sequence flow has no ${source ? 'targetRef' : 'sourceRef'}`);
       continue;

@@ -14,9 +14,12 @@ import type { RuntimeEvent } from './machines.js';
 import { noWaits, TreeIndex, type Execution, type ExecutionTree } from './tree.js';
 import { actionHandlers } from './behaviours/actions.js';
 import { settleScope } from './behaviours/flow.js';
+import { settleConditions } from './behaviours/conditions.js';
 import { LifelineError } from '../errors/LifelineError.js';
 import { feelContext } from '../expressions/feel.js';
 import { visibleVariables } from './variables.js';
+import type { CalendarBook } from '../time/CalendarBook.js';
+import type { TimeContext } from '../time/timerExpression.js';
 
 /** Everything a step needs from outside: time, ids, the instance, and where its effects go. */
 export interface StepEnv {
@@ -33,6 +36,8 @@ export interface StepEnv {
   effects: Effects;
   outbox: Outbox;
   actor: string | null;
+  /** The business calendars elements may be bound to. */
+  calendars: CalendarBook;
 }
 
 /** More than this many operations in one step means a loop with no wait state. */
@@ -94,6 +99,12 @@ export class Runtime {
     return feelContext({ ...visibleVariables(this.index, execution), ...extra }, this.env.now);
   }
 
+  /** What time means at an element: its own `lifeline:calendar`, else the process's, else plain time in the default calendar's zone. */
+  timeContext(elementId: string): TimeContext {
+    const own = this.model.hasNode(elementId) ? this.model.node(elementId).lifeline?.calendar : undefined;
+    return this.env.calendars.context(own ?? this.model.ir.calendar);
+  }
+
   /** Schedules work after the current behaviour (keeps long chains off the call stack). */
   later(work: () => void): void {
     this.queue.push(work);
@@ -116,7 +127,11 @@ export class Runtime {
         continue;
       }
       const scope = this.dirtyScopes.values().next().value as Execution | undefined;
-      if (!scope) return;
+      if (!scope) {
+        // Quiet: conditional events see everything this step changed (behaviours/conditions.ts).
+        if (settleConditions(this)) continue;
+        return;
+      }
       this.dirtyScopes.delete(scope);
       if (this.index.get(scope.id) === scope) settleScope(this, scope);
     }

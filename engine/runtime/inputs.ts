@@ -8,8 +8,9 @@ import type { Runtime } from './Runtime.js';
 import type { Execution, Waits } from './tree.js';
 import { propagateVariables, setLocalVariables } from './variables.js';
 import { throwError } from './behaviours/propagation.js';
-import { enterNode } from './behaviours/flow.js';
-import { openSubscription } from './behaviours/waits.js';
+import { enterNode, selectOutgoing } from './behaviours/flow.js';
+import { openEventWait, openSubscription } from './behaviours/waits.js';
+import { allPartsOccurred } from './behaviours/multipleEvents.js';
 import { NotFoundError, ConflictError } from '../errors/LifelineError.js';
 import type { TimerRecord } from '../store/records.js';
 import { nextTimer } from '../time/timerExpression.js';
@@ -66,37 +67,63 @@ export function triggerEvent(rt: Runtime, ownerId: string, elementId: string, va
   if (!owner) return false;
   forget(owner.waits, 'timers', done.timer);
   forget(owner.waits, 'subscriptions', done.subscription);
+  const row = done.timer ?? done.subscription;
+  const part = row !== undefined ? owner.eventParts?.[row] : undefined;
+  if (row !== undefined && owner.eventParts) delete owner.eventParts[row];
   if (Object.keys(variables).length) propagateVariables(rt.index, owner, variables, owner.kind === 'scope');
+  if (!allPartsOccurred(rt, owner, elementId, part)) {
+    rt.run();
+    return true;
+  }
   const handled = owner.kind === 'activity' && elementId === owner.nodeId ? rt.send(owner, { type: 'COMPLETE' }) : rt.send(owner, { type: `TRIGGER.${elementId}` });
-  if (handled && done.subscription) listenAgain(rt, owner, elementId);
+  if (handled && done.subscription) listenAgain(rt, owner, elementId, part);
   rt.run();
   return handled;
 }
+
 
 /**
  * Non-interrupting message and signal events (boundaries, event subprocess
  * starts) keep listening while their owner is active: each occurrence adds a token.
  */
-function listenAgain(rt: Runtime, owner: Execution, elementId: string): void {
+function listenAgain(rt: Runtime, owner: Execution, elementId: string, part?: number): void {
   if (rt.index.get(owner.id) !== owner || owner.state !== 'active' || owner.nodeId === elementId) return;
   const node = rt.model.node(elementId);
   const repeating = (node.kind === 'boundaryEvent' && node.cancelActivity === false) || (node.kind === 'startEvent' && node.isInterrupting === false);
-  if (repeating && node.event) openSubscription(rt, owner, elementId, node.event);
+  if (!repeating || !node.event) return;
+  if (node.event.type === 'multiple' && part !== undefined) openEventWait(rt, owner, elementId, node.event.definitions[part], part);
+  else openSubscription(rt, owner, elementId, node.event);
 }
 
 /**
  * A repeating timer fired: open its next occurrence on the same owner
  * (non-interrupting boundaries and event subprocess starts keep repeating).
+ * An intermediate catch event with a cycle fires once per occurrence
+ * (BPMN 10.5.4, timeCycle): each but the last sends a token on and keeps
+ * it waiting; true when so (the caller must not complete it).
  */
-export function rearmCycle(rt: Runtime, timer: TimerRecord): void {
-  if (!timer.cycle || !timer.activityInstanceId) return;
+export function rearmCycle(rt: Runtime, timer: TimerRecord): boolean {
+  if (!timer.cycle || !timer.activityInstanceId) return false;
   const owner = rt.index.get(timer.activityInstanceId);
-  if (!owner || owner.nodeId === timer.elementId) return;
-  const next = nextTimer(timer.cycle, timer.dueAt);
-  if (!next) return;
+  if (!owner || owner.state !== 'active') return false;
+  const next = nextTimer(timer.cycle, timer.dueAt, rt.timeContext(timer.elementId));
+  if (!next) return false;
   const id = rt.env.newId();
   rt.env.effects.timers.push({ ...timer, id, dueAt: next.dueAt, cycle: next.cycle, state: 'scheduled', createdAt: rt.env.now, firedAt: null });
   owner.waits!.timers.push(id);
+  if (owner.nodeId !== timer.elementId) return false;
+  forget(owner.waits, 'timers', timer.id);
+  rt.history('event.occurred', owner, { timerId: timer.id });
+  emitTokens(rt, owner);
+  rt.run();
+  return true;
+}
+
+/** Sends tokens along the outgoing flows of a catch event that stays active. */
+function emitTokens(rt: Runtime, owner: Execution): void {
+  const node = rt.model.node(owner.nodeId);
+  const scope = rt.index.parent(owner)!;
+  for (const flow of selectOutgoing(rt, node, rt.context(owner))) enterNode(rt, scope, flow.target, flow.id);
 }
 
 /** A worker threw a BPMN error for the job of `activityInstanceId`. */

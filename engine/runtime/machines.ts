@@ -43,6 +43,7 @@ function boundaryTransitions(scope: ScopeIR, node: NodeIR): Record<string, Trans
     const interrupting = boundary.cancelActivity !== false;
     if (event?.type === 'error') errors.push({ code: event.errorCode, id: boundaryId });
     else if (event?.type === 'escalation') escalations.push({ code: event.escalationCode, id: boundaryId, interrupting });
+    else if (event?.type === 'compensate') continue; // not a trigger: compensation runs its handler (behaviours/compensation.ts)
     else {
       on[`TRIGGER.${boundaryId}`] = interrupting
         ? { target: 'interrupted', actions: ['cancelWaits', 'terminateChildren', { type: 'takeBoundary', params: { boundaryId } }] }

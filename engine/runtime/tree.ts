@@ -24,6 +24,31 @@ export interface MultiInstanceState {
   outputs: unknown[];
 }
 
+/**
+ * A completed activity that can still be compensated (it has a handler, a
+ * compensation event subprocess, or compensable activities inside), with
+ * the variables it had. Kept on the scope it completed in until that scope
+ * ends or compensates it.
+ */
+export interface CompensationRecord {
+  nodeId: string;
+  /** The activity's local variables when it completed (left out when it had none: snapshots stay small). */
+  variables?: Record<string, unknown>;
+  /** Subprocesses: their body's variables and the compensable activities that completed inside. */
+  bodyVariables?: Record<string, unknown>;
+  children?: CompensationRecord[];
+}
+
+/** One handler still to run for a compensation in progress (on the throwing event). */
+export interface PendingCompensation {
+  /** The handler activity, or a compensation event subprocess. */
+  handler: string;
+  variables: Record<string, unknown>;
+  /** Compensation event subprocesses: their start event and the records they may compensate. */
+  start?: string;
+  children?: CompensationRecord[];
+}
+
 export interface Execution {
   id: string;
   kind: 'scope' | 'activity';
@@ -49,6 +74,24 @@ export interface Execution {
   uncaughtError?: { code: string; message?: string };
   /** Event subprocess scopes that interrupted their parent. */
   interrupting?: boolean;
+  /** Scopes (and revived compensation event subprocesses): completed activities that can be compensated, in completion order. */
+  compensations?: CompensationRecord[];
+  /** Subprocess activities between their body's end and their own: what the body leaves to compensate. */
+  body?: { variables: Record<string, unknown>; compensations?: CompensationRecord[] };
+  /** A compensation or cancel event waiting for handlers: those still to run. */
+  compensating?: { queue: PendingCompensation[]; cancel?: boolean };
+  /** A running compensation handler: the id of the event that waits for it. */
+  compensationFor?: string;
+  /** Conditional events this execution waits for, with the condition's last value (they fire when it turns true). */
+  conditions?: { elementId: string; last: boolean; part?: number }[];
+  /** Multiple events: which definition (part) each open timer or subscription row stands for. */
+  eventParts?: Record<string, number>;
+  /** Scopes: complex gateways waiting for reset, with the incoming flows whose tokens they still take. */
+  complexGateways?: Record<string, { awaiting: string[] }>;
+  /** Ad-hoc subprocess bodies: activities still to start one after another (Sequential ordering). */
+  adHocQueue?: string[];
+  /** Parallel multiple events: the parts that have occurred so far, per element. */
+  partsSeen?: Record<string, number[]>;
 }
 
 /** The persisted snapshot of an instance. */
@@ -100,7 +143,9 @@ export class TreeIndex {
   }
 
   removeChild(parent: Execution, child: Execution): void {
-    parent.children = parent.children.filter((c) => c !== child);
+    // multi-instance bodies drop thousands of children, mostly the oldest first: splice where it is, no copy
+    const at = parent.children.indexOf(child);
+    if (at >= 0) parent.children.splice(at, 1);
     this.removeSubtree(child);
   }
 

@@ -20,6 +20,13 @@ import { deliverMessage, deliverSignal } from './correlation.js';
 import { activateJobs, completeJob, failJob, throwJobError } from './jobs.js';
 import { fireDueTimers, fireTimer } from './timers.js';
 import { MessageNotCorrelatedError } from '../errors/LifelineError.js';
+import { deleteCalendar, saveCalendar, type SaveCalendarCommand } from './calendars.js';
+import { assignTask, retryUnknownAssignee } from './tasks.js';
+import { claimNotificationEmails, emailForJob, recordEmail, resolveMailRecipients, settleNotificationEmail, type ResolvedRecipients } from './mail.js';
+import type { NotificationContent } from './notifications.js';
+import type { EmailRecord, NotificationRecord } from '../store/records.js';
+import type { EmailFilter, NotificationFilter, SlaState, TimelineEntry } from '../store/Store.js';
+import type { CalendarRecord } from '../store/records.js';
 
 function checkVariables(variables: JsonObject | undefined): JsonObject {
   if (variables === undefined) return {};
@@ -43,6 +50,11 @@ export class Engine implements EngineApi {
 
   async validate(xml: string): Promise<Problem[]> {
     return (await parseBpmn(xml)).problems;
+  }
+
+  async inspect(xml: string | Uint8Array): Promise<{ problems: Problem[]; warnings: Problem[] }> {
+    const { problems, warnings } = await parseBpmn(xml);
+    return { problems, warnings };
   }
 
   async getDefinition(id: string): Promise<DefinitionRecord> {
@@ -80,8 +92,9 @@ export class Engine implements EngineApi {
       const definition = command.definitionId ? await scope.tx.getDefinition(command.definitionId) : command.definitionKey ? await scope.tx.latestDefinition(command.definitionKey) : undefined;
       if (!definition) throw new NotFoundError('process definition', command.definitionId ?? command.definitionKey ?? '(none given)');
       const noneStart = definition.ir.startEvents.find((id) => (definition.ir.nodes[id].event?.type ?? 'none') === 'none');
-      if (!noneStart) throw new ConflictError(`process ${definition.key} has no none start event: it starts by message, signal or timer`);
-      const instance = await startInTx(this.ctx, scope, definition, { businessKey: command.businessKey ?? null, variables, actor: command.actor ?? null, startEventId: noneStart });
+      // A process without start events starts at every node no flow leads to (BPMN 10.5.2).
+      if (!noneStart && definition.ir.startEvents.length > 0) throw new ConflictError(`process ${definition.key} has no none start event: it starts by message, signal or timer`);
+      const instance = await startInTx(this.ctx, scope, definition, { businessKey: command.businessKey ?? null, variables, actor: command.actor ?? null, ...(noneStart ? { startEventId: noneStart } : {}) });
       return scope.latest.get(instance.id) ?? instance;
     });
   }
@@ -123,6 +136,7 @@ export class Engine implements EngineApi {
     return this.step(id, actor ?? null, (rt) => {
       Object.assign(rt.tree.root.variables, checked);
       rt.history('variables.set', null, { names: Object.keys(checked) });
+      rt.run(); // conditional events see the new values
     });
   }
 
@@ -141,7 +155,7 @@ export class Engine implements EngineApi {
 
   // ── user tasks ───────────────────────────────────────────────────────────
   listTasks(filter: TaskFilter): Promise<Page<UserTaskRecord>> {
-    return this.ctx.store.listTasks(filter);
+    return this.ctx.store.listTasks({ now: this.ctx.now(), ...filter });
   }
 
   async getTask(id: string): Promise<UserTaskRecord> {
@@ -182,7 +196,7 @@ export class Engine implements EngineApi {
   }
 
   assignTask(id: string, assignee: string | null, actor?: string): Promise<UserTaskRecord> {
-    return this.changeTask(id, actor ?? null, () => ({ assignee, claimedAt: assignee ? this.ctx.now() : null }), 'task.assigned');
+    return assignTask(this.ctx, id, assignee, actor ?? null);
   }
 
   async completeTask(id: string, variables?: JsonObject, actor?: string): Promise<void> {
@@ -273,6 +287,9 @@ export class Engine implements EngineApi {
           }
           return;
         }
+        case 'unknown_assignee':
+          await retryUnknownAssignee(this.ctx, scope, incident, actor);
+          return;
         case 'called_process_missing':
           throw new ConflictError(`incident ${id}: deploy process for ${incident.elementId} first, then modify the instance to re-enter ${incident.elementId}`);
       }
@@ -300,5 +317,75 @@ export class Engine implements EngineApi {
 
   fireTimer(id: string): Promise<boolean> {
     return fireTimer(this.ctx, id);
+  }
+
+  // ── business calendars ───────────────────────────────────────────────────
+  listCalendars(): Promise<CalendarRecord[]> {
+    return this.ctx.store.listCalendars();
+  }
+
+  async getCalendar(name: string): Promise<CalendarRecord> {
+    const calendar = (await this.ctx.store.listCalendars()).find((c) => c.name === name);
+    if (!calendar) throw new NotFoundError('business calendar', name);
+    return calendar;
+  }
+
+  saveCalendar(command: SaveCalendarCommand): Promise<CalendarRecord> {
+    return saveCalendar(this.ctx, command);
+  }
+
+  deleteCalendar(name: string): Promise<void> {
+    return deleteCalendar(this.ctx, name);
+  }
+
+  // ── notifications, mail, monitoring ──────────────────────────────────────
+  listNotifications(filter: NotificationFilter): Promise<Page<NotificationRecord> & { unread: number }> {
+    return this.ctx.store.listNotifications(filter);
+  }
+
+  markNotificationsRead(userId: string, ids?: string[]): Promise<number> {
+    return this.ctx.transaction(({ tx, now }) => tx.markNotificationsRead(userId, ids, now));
+  }
+
+  listEmails(filter: EmailFilter): Promise<Page<EmailRecord>> {
+    return this.ctx.store.listEmails(filter);
+  }
+
+  resolveMailRecipients(list: string | string[]): Promise<ResolvedRecipients> {
+    return resolveMailRecipients(this.ctx, list);
+  }
+
+  recordEmail(email: EmailRecord, staff?: string[], notice?: NotificationContent): Promise<void> {
+    return recordEmail(this.ctx, email, staff, notice);
+  }
+
+  emailForJob(jobId: string): Promise<EmailRecord | undefined> {
+    return emailForJob(this.ctx, jobId);
+  }
+
+  claimNotificationEmails(max: number): Promise<{ notification: NotificationRecord; email: string | null; attempts: number }[]> {
+    return claimNotificationEmails(this.ctx, max);
+  }
+
+  settleNotificationEmail(id: string, outcome: Parameters<typeof settleNotificationEmail>[2], email?: EmailRecord): Promise<void> {
+    return settleNotificationEmail(this.ctx, id, outcome, email);
+  }
+
+  slaCounts(): Promise<Record<string, Record<SlaState, number>>> {
+    return this.ctx.store.slaCounts(this.ctx.now());
+  }
+
+  timeline(businessKey: string, limit = 500): Promise<TimelineEntry[]> {
+    return this.ctx.store.timeline(businessKey, limit);
+  }
+
+  /** The engine's clock (workers and routes judge SLAs and backoffs by it). */
+  now(): Date {
+    return this.ctx.now();
+  }
+
+  /** A fresh id for records made outside the engine (mails). */
+  newId(): string {
+    return this.ctx.newId();
   }
 }

@@ -14,8 +14,12 @@ import type {
   TimerRecord,
   UserTaskRecord,
   FormRecord,
+  CalendarRecord,
+  NotificationRecord,
+  EmailRecord,
 } from '../store/records.js';
-import type { IncidentFilter, InstanceFilter, JobFilter, Page, PageRequest, TaskFilter } from '../store/Store.js';
+import type { SaveCalendarCommand } from './calendars.js';
+import type { EmailFilter, IncidentFilter, InstanceFilter, JobFilter, NotificationFilter, Page, PageRequest, SlaState, TaskFilter, TimelineEntry } from '../store/Store.js';
 
 export interface DeployCommand {
   /** One or more BPMN files. */
@@ -31,6 +35,8 @@ export interface DeployResult {
   /** One entry per executable process; `isNew` false when identical XML was deployed before. */
   definitions: { id: string; key: string; version: number; isNew: boolean }[];
   forms: { id: string; formId: string; version: number }[];
+  /** What the standard tolerates but has no effect here (each with its element id); the deployment went through. */
+  warnings: Problem[];
 }
 
 export interface StartCommand {
@@ -101,6 +107,8 @@ export interface EngineApi {
   deploy(command: DeployCommand): Promise<DeployResult>;
   /** Parses and validates without storing anything. */
   validate(xml: string): Promise<Problem[]>;
+  /** Parses and validates without storing anything: the problems (refusing a deploy) and the warnings (not refusing it). */
+  inspect(xml: string | Uint8Array): Promise<{ problems: Problem[]; warnings: Problem[] }>;
   getDefinition(id: string): Promise<DefinitionRecord>;
   listDefinitions(filter: PageRequest & { key?: string; latestOnly?: boolean }): Promise<Page<DefinitionRecord>>;
   /** Deletes a definition version that has no instances at all. */
@@ -144,4 +152,20 @@ export interface EngineApi {
   fireDueTimers(): Promise<number>;
   /** Fires one timer if it is still scheduled and due; false otherwise. */
   fireTimer(id: string): Promise<boolean>;
+
+  /** Business calendars: every one, one by name, create or replace (validated), delete. */
+  listCalendars(): Promise<CalendarRecord[]>;
+  getCalendar(name: string): Promise<CalendarRecord>;
+  saveCalendar(command: SaveCalendarCommand): Promise<CalendarRecord>;
+  deleteCalendar(name: string): Promise<void>;
+
+  /** A user's inbox (with the unread count), and marking it read (all, or the ids given). */
+  listNotifications(filter: NotificationFilter): Promise<Page<NotificationRecord> & { unread: number }>;
+  markNotificationsRead(userId: string, ids?: string[]): Promise<number>;
+  /** Mails sent, held in the outbox, or failed. */
+  listEmails(filter: EmailFilter): Promise<Page<EmailRecord>>;
+  /** Open tasks per process key and SLA state, now. */
+  slaCounts(): Promise<Record<string, Record<SlaState, number>>>;
+  /** Everything about a business key across processes, oldest first. */
+  timeline(businessKey: string, limit?: number): Promise<TimelineEntry[]>;
 }

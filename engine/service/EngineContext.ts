@@ -10,13 +10,20 @@ import type { DefinitionRecord } from '../store/records.js';
 import { ProcessModel } from '../runtime/ProcessModel.js';
 import { NotFoundError } from '../errors/LifelineError.js';
 import { emptyDirectory, type Directory } from '../identity/Directory.js';
+import { CalendarCache } from './calendars.js';
+import type { CalendarBook } from '../time/CalendarBook.js';
+import { WriteBuffer } from './WriteBuffer.js';
 
 export interface EngineOptions {
   store: Store;
   clock: Clock;
   scheduler: Scheduler;
-  /** Group membership, for assignment strategies (least-loaded); none by default. */
-  directory?: Directory;
+  /**
+   * Users and groups: `'store'` reads the Store's identity tables in each
+   * step's transaction (and refuses unknown assignees); a Directory serves
+   * identities kept elsewhere; none by default (no groups, nobody checked).
+   */
+  directory?: Directory | 'store';
   /** Where engine notices go (uncorrelated internal messages, incidents); silent by default. */
   log?: (event: string, data: Record<string, unknown>) => void;
 }
@@ -31,6 +38,10 @@ export interface TxScope {
   depth: number;
   /** The last saved state of every instance this transaction changed. */
   latest: Map<string, import('../store/records.js').InstanceRecord>;
+  /** The business calendars, once a step of this transaction needed them. */
+  calendars?: CalendarBook;
+  /** Message subscriptions opened in this transaction ("name\u0000key"): a batch delivery must not miss them. */
+  openedSubscriptions: Set<string>;
 }
 
 /** Deployed definitions are immutable: cached by id with their compiled models. */
@@ -43,6 +54,11 @@ export class ModelCache {
     const definition = await tx.getDefinition(id);
     if (!definition) throw new NotFoundError('process definition', id);
     return this.put(definition);
+  }
+
+  /** The cached entry of a definition already in hand, compiled once. */
+  cached(definition: DefinitionRecord): { definition: DefinitionRecord; model: ProcessModel } {
+    return this.definitions.get(definition.id) ?? this.put(definition);
   }
 
   put(definition: DefinitionRecord): { definition: DefinitionRecord; model: ProcessModel } {
@@ -58,11 +74,16 @@ export class ModelCache {
 
 export class EngineContext {
   readonly models = new ModelCache();
+  readonly calendars = new CalendarCache();
 
   constructor(readonly options: EngineOptions) {}
 
-  get directory(): Directory {
-    return this.options.directory ?? emptyDirectory;
+  /** The directory for a step of this transaction: the Store's identity tables through the step's own transaction, or the configured one. */
+  people(scope: TxScope): Directory {
+    const configured = this.options.directory;
+    if (configured !== 'store') return configured ?? emptyDirectory;
+    const { tx } = scope;
+    return { membersOf: (groups) => tx.membersOf(groups), unknownUsers: (users) => tx.unknownUsers(users), managersOf: (users) => tx.managersOf(users) };
   }
 
   get store(): Store {
@@ -81,12 +102,21 @@ export class EngineContext {
     this.options.log?.(event, data);
   }
 
+  /** The business calendars for a step of this transaction (loaded at most once per transaction, cached across them). */
+  async calendarBook(scope: TxScope): Promise<CalendarBook> {
+    scope.calendars ??= await this.calendars.get(scope.tx, scope.now);
+    return scope.calendars;
+  }
+
   /** Runs `fn` in one transaction, then hands new timers to the scheduler (after commit only). */
   async transaction<T>(fn: (scope: TxScope) => Promise<T>): Promise<T> {
     let scope!: TxScope;
     const result = await this.store.transaction(async (tx) => {
-      scope = { tx, now: this.now(), scheduled: [], cancelled: [], depth: 0, latest: new Map() };
-      return fn(scope);
+      const buffer = new WriteBuffer(tx);
+      scope = { tx: buffer.tx, now: this.now(), scheduled: [], cancelled: [], depth: 0, latest: new Map(), openedSubscriptions: new Set() };
+      const value = await fn(scope);
+      await buffer.flush();
+      return value;
     });
     if (scope.scheduled.length) await this.options.scheduler.schedule(scope.scheduled);
     if (scope.cancelled.length) await this.options.scheduler.cancel(scope.cancelled);

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { parseBpmn } from '../parser/index.js';
 import { BpmnValidationError, ValidationError } from '../errors/LifelineError.js';
-import type { Problem, ProcessIR } from '../ir/types.js';
+import type { CalendarRef, Problem, ProcessIR, ScopeIR } from '../ir/types.js';
 import type { DefinitionRecord, FormRecord } from '../store/records.js';
 import { emptyEffects } from '../store/Store.js';
 import { resolveTimer } from '../time/timerExpression.js';
@@ -19,7 +19,7 @@ import { writeEffects } from './steps.js';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Parses every resource; throws one BpmnValidationError listing all problems of all files. */
-export async function parseResources(resources: DeployCommand['resources']): Promise<{ xml: string; process: ProcessIR }[]> {
+export async function parseResources(resources: DeployCommand['resources'], warnings: Problem[] = []): Promise<{ xml: string; process: ProcessIR }[]> {
   const problems: Problem[] = [];
   const parsed: { xml: string; process: ProcessIR }[] = [];
   const seen = new Set<string>();
@@ -27,6 +27,7 @@ export async function parseResources(resources: DeployCommand['resources']): Pro
     const result = await parseBpmn(resource.xml);
     const prefix = resources.length > 1 ? `${resource.name}: ` : '';
     problems.push(...result.problems.map((p) => ({ ...p, message: prefix + p.message })));
+    warnings.push(...result.warnings.map((w) => ({ ...w, message: prefix + w.message })));
     for (const process of result.processes) {
       if (seen.has(process.processId)) problems.push({ elementId: process.processId, message: `${prefix}process id '${process.processId}' is deployed twice in one deployment` });
       seen.add(process.processId);
@@ -54,7 +55,8 @@ function parseForms(forms: DeployCommand['forms']): { name: string; formId: stri
 /** Deploys resources in one transaction. */
 export async function deploy(ctx: EngineContext, command: DeployCommand): Promise<DeployResult> {
   if (command.resources.length === 0 && !command.forms?.length) throw new ValidationError('a deployment needs at least one BPMN resource or form');
-  const parsed = await parseResources(command.resources);
+  const warnings: Problem[] = [];
+  const parsed = await parseResources(command.resources, warnings);
   const forms = parseForms(command.forms);
   return ctx.transaction(async (scope) => {
     const { tx, now } = scope;
@@ -62,7 +64,7 @@ export async function deploy(ctx: EngineContext, command: DeployCommand): Promis
     const actor = command.actor ?? null;
     await tx.insertDeployment({ id: deploymentId, name: command.name ?? null, deployedAt: now, deployedBy: actor });
     await tx.lockDefinitionKeys(parsed.map((p) => p.process.processId));
-    const result: DeployResult = { deploymentId, definitions: [], forms: [] };
+    const result: DeployResult = { deploymentId, definitions: [], forms: [], warnings };
     const fresh: DefinitionRecord[] = [];
     for (const { xml, process } of parsed) {
       const checksum = sha256(xml);
@@ -78,6 +80,7 @@ export async function deploy(ctx: EngineContext, command: DeployCommand): Promis
       fresh.push(definition);
       result.definitions.push({ id: definition.id, key: definition.key, version: definition.version, isNew: true });
     }
+    await checkCalendars(ctx, scope, fresh.map((d) => d.ir));
     if (fresh.length) await tx.insertDefinitions(fresh);
     for (const definition of fresh) {
       await tx.cancelStartTriggers(definition.key);
@@ -100,17 +103,42 @@ export async function deploy(ctx: EngineContext, command: DeployCommand): Promis
   });
 }
 
+/** Every `lifeline:calendar` a process and its elements are bound to. */
+function calendarRefs(scope: ScopeIR, found: { elementId: string; ref: CalendarRef }[] = []): { elementId: string; ref: CalendarRef }[] {
+  for (const node of Object.values(scope.nodes)) {
+    if (node.lifeline?.calendar) found.push({ elementId: node.id, ref: node.lifeline.calendar });
+    if (node.scope) calendarRefs(node.scope, found);
+  }
+  return found;
+}
+
+/** A model bound to a calendar nobody defined is a deploy problem, on the element that names it. */
+async function checkCalendars(ctx: EngineContext, scope: TxScope, processes: ProcessIR[]): Promise<void> {
+  const refs = processes.flatMap((p) => [...(p.calendar ? [{ elementId: p.processId, ref: p.calendar }] : []), ...calendarRefs(p)]);
+  if (refs.length === 0) return;
+  const book = await ctx.calendarBook(scope);
+  const problems: Problem[] = refs
+    .filter(({ ref }) => !book.has(ref.name))
+    .map(({ elementId, ref }) => ({ elementId, message: ref.name === undefined ? 'lifeline:calendar names the default calendar, but no calendar is marked default (an admin defines calendars under /api/calendars)' : `lifeline:calendar names '${ref.name}', which is not defined (an admin defines calendars under /api/calendars)` }));
+  if (problems.length) throw new BpmnValidationError(problems);
+}
+
 /** Timer start events become timer rows; message and signal start events become start subscriptions. */
 async function armStartEvents(ctx: EngineContext, scope: TxScope, definition: DefinitionRecord): Promise<void> {
   const effects = emptyEffects();
+  const book = await ctx.calendarBook(scope);
   for (const startId of definition.ir.startEvents) {
-    const event = definition.ir.nodes[startId].event;
+    const own = definition.ir.nodes[startId].event;
+    // A multiple start event starts the process on any one of its triggers.
+    for (const event of own?.type === 'multiple' ? own.definitions : [own]) {
     if (event?.type === 'timer') {
-      const { dueAt, cycle } = resolveTimer(event.timer.kind, evaluateRaw(event.timer.value, feelContext({}, scope.now)), scope.now);
+      const time = book.context(definition.ir.nodes[startId].lifeline?.calendar ?? definition.ir.calendar);
+      const { dueAt, cycle } = resolveTimer(event.timer.kind, evaluateRaw(event.timer.value, feelContext({}, scope.now)), scope.now, time);
       effects.timers.push({ id: ctx.newId(), instanceId: null, definitionId: definition.id, activityInstanceId: null, elementId: startId, dueAt, cycle, state: 'scheduled', createdAt: scope.now, firedAt: null });
     } else if (event?.type === 'message' || event?.type === 'signal') {
       const name = evaluateString(event.type === 'message' ? event.messageName : event.signalName, {}, `${startId} ${event.type} name`);
       effects.subscriptions.push({ id: ctx.newId(), kind: event.type, name, correlationKey: null, instanceId: null, definitionId: definition.id, activityInstanceId: null, elementId: startId, state: 'open', createdAt: scope.now });
+    }
     }
   }
   await writeEffects(scope, effects);

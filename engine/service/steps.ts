@@ -13,8 +13,9 @@ import { completeActivity, startInstance, terminateInstance, throwErrorAt } from
 import { ConflictError, LifelineError, NotFoundError } from '../errors/LifelineError.js';
 import type { EngineContext, TxScope } from './EngineContext.js';
 import type { ProcessModel } from '../runtime/ProcessModel.js';
-import { deliverMessage, deliverSignal } from './correlation.js';
-import { applyAssignmentStrategies } from './assignment.js';
+import { deliverMessage, deliverMessages, deliverSignal } from './correlation.js';
+import { assignNewTasks } from './assignment.js';
+import { historyNote } from './history.js';
 
 const MAX_DEPTH = 32;
 
@@ -27,8 +28,9 @@ interface StartOptions {
   instanceId?: string;
 }
 
-function env(ctx: EngineContext, scope: TxScope, instance: InstanceRecord, model: ProcessModel, actor: string | null): StepEnv {
+async function env(ctx: EngineContext, scope: TxScope, instance: InstanceRecord, model: ProcessModel, actor: string | null): Promise<StepEnv> {
   return {
+    calendars: await ctx.calendarBook(scope),
     now: scope.now,
     newId: () => ctx.newId(),
     instance: {
@@ -47,7 +49,7 @@ function env(ctx: EngineContext, scope: TxScope, instance: InstanceRecord, model
 
 /** Starts an instance of `definition` and runs it to its first wait states. */
 export async function startInTx(ctx: EngineContext, scope: TxScope, definition: DefinitionRecord, options: StartOptions): Promise<InstanceRecord> {
-  const { model } = ctx.models.put(definition);
+  const { model } = ctx.models.cached(definition);
   const instance: InstanceRecord = {
     id: options.instanceId ?? ctx.newId(),
     definitionId: definition.id,
@@ -66,7 +68,7 @@ export async function startInTx(ctx: EngineContext, scope: TxScope, definition: 
     updatedAt: scope.now,
     startedBy: options.actor ?? null,
   };
-  const stepEnv = env(ctx, scope, instance, model, options.actor ?? null);
+  const stepEnv = await env(ctx, scope, instance, model, options.actor ?? null);
   const rt = new Runtime(stepEnv, Runtime.newTree(stepEnv));
   startInstance(rt, options.variables ?? {}, options.startEventId);
   recordVariableChanges(rt, options.variables ?? {}, rt.tree.root.variables);
@@ -96,7 +98,7 @@ export async function stepInTx(
   const tree = instance.snapshot as ExecutionTree;
   const before = instance.variables;
   tree.root.variables = structuredClone(instance.variables);
-  const rt = new Runtime(env(ctx, scope, instance, model, actor), tree);
+  const rt = new Runtime(await env(ctx, scope, instance, model, actor), tree);
   input(rt, instance);
   recordVariableChanges(rt, before, tree.root.variables);
   return finish(ctx, scope, instance, rt, false);
@@ -138,11 +140,12 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
       resolvedAt: null,
     });
   }
-  if (effects.tasks.length) await applyAssignmentStrategies(ctx, rt.model, effects.tasks);
+  if (effects.tasks.length) await assignNewTasks(ctx, scope, instance, rt.model, effects);
   if (isNew) await scope.tx.insertInstance(instance);
   else await scope.tx.updateInstance(instance);
   instance.revision += isNew ? 0 : 1;
-  scope.latest.set(instance.id, instance);
+  // callers read back the instances they stepped themselves; instances started by deliveries (thousands, for a campaign) need not be kept
+  if (scope.depth === 0 || scope.latest.has(instance.id)) scope.latest.set(instance.id, instance);
   await writeEffects(scope, effects);
   await deliverOutbox(ctx, scope, instance, outbox);
   return instance;
@@ -151,6 +154,7 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
 /** Writes a step's effects and remembers timers for the scheduler. */
 export async function writeEffects(scope: TxScope, effects: Effects): Promise<void> {
   await scope.tx.applyEffects(effects);
+  for (const s of effects.subscriptions) if (s.kind === 'message' && s.instanceId) scope.openedSubscriptions.add(`${s.name}\u0000${s.correlationKey ?? ''}`);
   for (const timer of effects.timers) scope.scheduled.push({ id: timer.id, dueAt: timer.dueAt });
   scope.cancelled.push(...effects.cancelTimers);
 }
@@ -175,17 +179,7 @@ async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: Insta
     });
   }
   const parent = instance.parentInstanceId && instance.parentActivityInstanceId ? { id: instance.parentInstanceId, activity: instance.parentActivityInstanceId } : null;
-  if (parent && outbox.ended === 'completed') {
-    const childVariables = instance.variables;
-    await nested(scope, () =>
-      stepInTx(ctx, scope, parent.id, null, (rt) => {
-        const waiting = rt.index.get(parent.activity);
-        if (!waiting) return;
-        const called = rt.model.node(waiting.nodeId).calledElement;
-        completeActivity(rt, parent.activity, childVariables, { propagate: called?.propagateAllChildVariables !== false });
-      }),
-    );
-  }
+  // What the child threw (an escalation end event) reaches the parent before the child's completion moves the call activity on.
   for (const news of outbox.toParent) {
     if (!parent) break;
     await nested(scope, () =>
@@ -199,17 +193,31 @@ async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: Insta
       }),
     );
   }
-  for (const message of outbox.messages) {
+  if (parent && outbox.ended === 'completed') {
+    const childVariables = instance.variables;
+    await nested(scope, () =>
+      stepInTx(ctx, scope, parent.id, null, (rt) => {
+        const waiting = rt.index.get(parent.activity);
+        if (!waiting) return;
+        const called = rt.model.node(waiting.nodeId).calledElement;
+        completeActivity(rt, parent.activity, childVariables, { propagate: called?.propagateAllChildVariables !== false });
+      }),
+    );
+  }
+  if (outbox.messages.length) {
     await nested(scope, async () => {
-      const result = await deliverMessage(ctx, scope, { name: message.name, correlationKey: message.correlationKey ?? undefined, variables: message.variables });
-      if (result.correlated.length === 0 && result.started.length === 0) {
-        ctx.log('message.uncorrelated', { instanceId: instance.id, elementId: message.elementId, name: message.name, correlationKey: message.correlationKey });
-        await writeEffects(scope, { ...emptyEffects(), history: [historyNote(instance.id, scope.now, 'message.uncorrelated', message.elementId, { name: message.name, correlationKey: message.correlationKey })] });
+      const deliveries = outbox.messages.map((m) => ({ name: m.name, correlationKey: m.correlationKey ?? undefined, variables: m.variables }));
+      const results = outbox.messages.length === 1 ? [await deliverMessage(ctx, scope, deliveries[0])] : await deliverMessages(ctx, scope, deliveries);
+      const lost = outbox.messages.filter((_, i) => results[i].correlated.length === 0 && results[i].started.length === 0);
+      for (const message of lost) ctx.log('message.uncorrelated', { instanceId: instance.id, elementId: message.elementId, name: message.name, correlationKey: message.correlationKey });
+      if (lost.length) {
+        await writeEffects(scope, { ...emptyEffects(), history: lost.map((message) => historyNote(instance.id, scope.now, 'message.uncorrelated', message.elementId, { name: message.name, correlationKey: message.correlationKey })) });
       }
     });
   }
   for (const signal of outbox.signals) {
-    await nested(scope, () => deliverSignal(ctx, scope, signal.name, signal.variables));
+    // The throwing instance caught its own signal during the step (behaviours/signals.ts).
+    await nested(scope, () => deliverSignal(ctx, scope, signal.name, signal.variables, null, instance.id));
   }
 }
 
@@ -233,7 +241,4 @@ async function startCalled(ctx: EngineContext, scope: TxScope, parent: InstanceR
   });
 }
 
-/** A history line that is not produced by the runtime (job failures, task claims...). */
-export function historyNote(instanceId: string, at: Date, type: string, elementId: string | null, data: JsonObject | null, actor: string | null = null) {
-  return { instanceId, type, elementId, elementType: null, activityInstanceId: null, at, actor, data };
-}
+export { historyNote };

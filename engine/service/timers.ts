@@ -10,6 +10,7 @@ import { rearmCycle, triggerEvent } from '../runtime/inputs.js';
 import { nextTimer } from '../time/timerExpression.js';
 import type { EngineContext } from './EngineContext.js';
 import { historyNote, startInTx, stepInTx, writeEffects } from './steps.js';
+import { fireSlaCheck } from './sla.js';
 
 /** Fires one timer if it is still scheduled and due. */
 export async function fireTimer(ctx: EngineContext, id: string): Promise<boolean> {
@@ -21,20 +22,21 @@ export async function fireTimer(ctx: EngineContext, id: string): Promise<boolean
       if (!timer.instanceId) {
         if (!(await tx.markTimerFired(id, now))) return false;
         const { definition } = await ctx.models.get(tx, timer.definitionId);
-        const next = timer.cycle ? nextTimer(timer.cycle, timer.dueAt) : null;
+        const book = await ctx.calendarBook(scope);
+        const next = timer.cycle ? nextTimer(timer.cycle, timer.dueAt, book.context(definition.ir.nodes[timer.elementId]?.lifeline?.calendar ?? definition.ir.calendar)) : null;
         if (next) {
           await writeEffects(scope, { ...emptyEffects(), timers: [{ ...timer, id: ctx.newId(), dueAt: next.dueAt, cycle: next.cycle, state: 'scheduled', createdAt: now, firedAt: null }] });
         }
         await startInTx(ctx, scope, definition, { startEventId: timer.elementId });
         return true;
       }
+      if (timer.purpose) return fireSlaCheck(ctx, scope, timer);
       let fired = false;
       const stepped = await stepInTx(
         ctx, scope, timer.instanceId, null,
         (rt) => {
-          rearmCycle(rt, timer);
           rt.history('timer.fired', rt.index.get(timer.activityInstanceId!) ?? null, { timerId: id, elementId: timer.elementId });
-          fired = triggerEvent(rt, timer.activityInstanceId!, timer.elementId, {}, { timer: id });
+          fired = rearmCycle(rt, timer) || triggerEvent(rt, timer.activityInstanceId!, timer.elementId, {}, { timer: id });
         },
         async () => tx.markTimerFired(id, now),
         { skipEnded: true },

@@ -16,6 +16,9 @@ import type {
   SubscriptionRecord,
   TimerRecord,
   UserTaskRecord,
+  CalendarRecord,
+  NotificationRecord,
+  EmailRecord,
 } from './records.js';
 
 /** A page of results with the total count for the same filter. */
@@ -37,6 +40,8 @@ export interface Effects {
   subscriptions: SubscriptionRecord[];
   incidents: IncidentRecord[];
   history: HistoryEventRecord[];
+  /** In-app notifications (their email copies are sent by the email worker). */
+  notifications: NotificationRecord[];
   /** Ids of open rows that end now because their activity ended or was interrupted. */
   cancelTasks: string[];
   cancelTimers: string[];
@@ -73,12 +78,41 @@ export interface TaskFilter extends PageRequest {
   definitionKey?: string;
   businessKey?: string;
   elementId?: string;
-  sort?: 'created' | 'due' | 'priority';
+  sort?: 'created' | 'due' | 'priority' | 'sla';
   order?: 'asc' | 'desc';
   /** Only tasks nobody holds yet (the "tasks I can claim" view). */
   unassigned?: boolean;
   /** Case-insensitive part of the business key or the task name. */
   search?: string;
+  /** Tasks whose SLA is in this state at `now` (the target is the SLA breach moment, else the due date). */
+  slaState?: SlaState;
+  /** The moment SLA states are judged at (the engine's clock). */
+  now?: Date;
+}
+
+/** Where a task stands against its SLA (or due date): on time, at risk, breached. */
+export type SlaState = 'on_time' | 'at_risk' | 'breached';
+
+export interface NotificationFilter extends PageRequest {
+  userId: string;
+  unread?: boolean;
+}
+
+export interface EmailFilter extends PageRequest {
+  state?: EmailRecord['state'];
+  businessKey?: string;
+  instanceId?: string;
+}
+
+/** Everything about one customer (business key), in time order, for the customer timeline. */
+export interface TimelineEntry {
+  at: Date;
+  kind: 'instance.started' | 'instance.ended' | 'task.created' | 'task.completed' | 'message' | 'notification' | 'email';
+  instanceId: string | null;
+  definitionKey: string | null;
+  elementId: string | null;
+  title: string;
+  data: Record<string, unknown>;
 }
 
 export interface IncidentFilter extends PageRequest {
@@ -108,6 +142,8 @@ export interface StoreTx {
 
   // instances
   insertInstance(instance: InstanceRecord): Promise<void>;
+  /** Inserts many new instances at once (started together in one step). */
+  insertInstances(instances: InstanceRecord[]): Promise<void>;
   /** Reads and row-locks an instance (SELECT ... FOR UPDATE) for the rest of the transaction. */
   lockInstance(id: string): Promise<InstanceRecord | undefined>;
   /** Saves snapshot, variables, state, active elements; bumps the revision. */
@@ -132,12 +168,16 @@ export interface StoreTx {
   markSubscriptionCorrelated(id: string): Promise<boolean>;
   /** Open start-event subscriptions (instanceId null) of the latest definition versions. */
   findStartSubscriptions(kind: SubscriptionKind, name: string): Promise<SubscriptionRecord[]>;
+  /** Of `keys`, those an open instance subscription of message `name` waits for (one lookup for a batch of messages). */
+  keysAwaited(name: string, keys: string[]): Promise<string[]>;
   /** Cancels the open start timers and start subscriptions of earlier versions of a key. */
   cancelStartTriggers(definitionKey: string): Promise<void>;
 
   getIncident(id: string): Promise<IncidentRecord | undefined>;
   /** The open incident raised for a timer, if any. */
   getIncidentForTimer(timerId: string): Promise<IncidentRecord | undefined>;
+  /** The open incident raised for a user task (an unknown assignee), if any. */
+  getIncidentForTask(taskId: string): Promise<IncidentRecord | undefined>;
   /** Sets a scheduled timer's state back to scheduled (retrying its incident) and its due time. */
   rescheduleTimer(id: string, dueAt: Date): Promise<void>;
 
@@ -148,6 +188,47 @@ export interface StoreTx {
 
   /** Writes all effects of a step. */
   applyEffects(effects: Effects): Promise<void>;
+
+  // people, for assignment and notifications (read in the step's transaction)
+  /** User ids of the members of `groups`. */
+  membersOf(groups: string[]): Promise<string[]>;
+  /** Of `users`, those that are not users. */
+  unknownUsers(users: string[]): Promise<string[]>;
+  /** The manager of each of `users` (null when none is recorded). */
+  managersOf(users: string[]): Promise<Record<string, string | null>>;
+  /** Open tasks per user, after locking the users for assignment until commit (concurrent choices serialise). */
+  assignmentLoads(users: string[]): Promise<Record<string, number>>;
+  /** The last assignee of a round-robin rotation, row-locked until commit. */
+  lockRotation(key: string): Promise<string | null>;
+  /** Records who got the last task of a rotation. */
+  saveRotation(key: string, assignee: string): Promise<void>;
+
+  /** Moves an open task's SLA moments (a reassignment keeps them; tests and repairs may move them). */
+  setTaskSla(id: string, sla: { slaAtRiskAt: Date | null; slaBreachAt: Date | null }): Promise<void>;
+
+  // notifications and mail
+  /** Marks a user's notifications read (all unread ones when `ids` is absent); returns how many changed. */
+  markNotificationsRead(userId: string, ids: string[] | undefined, at: Date): Promise<number>;
+  /** Claims up to `max` notifications whose email copy is pending and due (SKIP LOCKED). */
+  claimNotificationEmails(max: number, now: Date): Promise<(NotificationRecord & { emailAttempts: number })[]>;
+  /** Records what became of a notification's email copy (or when to try again). */
+  settleNotificationEmail(id: string, patch: { emailState: NotificationRecord['emailState']; error?: string | null; nextAt?: Date | null; attempts?: number }): Promise<void>;
+  /** Stores a mail (sent, held in the outbox, or failed). */
+  insertEmail(email: EmailRecord): Promise<void>;
+  /** The mail sent for an `email` job, if one was (a worker that crashed after sending must not send twice). */
+  emailForJob(jobId: string): Promise<EmailRecord | undefined>;
+  /** Email addresses of users (users without one are absent). */
+  emailsOf(users: string[]): Promise<Record<string, string>>;
+  /** Which of `ids` are groups. */
+  groupsAmong(ids: string[]): Promise<string[]>;
+
+  // business calendars
+  /** Every stored calendar, by name. */
+  listCalendars(): Promise<CalendarRecord[]>;
+  /** Creates or replaces a calendar; marking it default unmarks the previous default. */
+  putCalendar(calendar: CalendarRecord): Promise<void>;
+  /** Deletes a calendar; false when there was none of that name. */
+  deleteCalendar(name: string): Promise<boolean>;
 }
 
 /** Read-only queries outside a transaction, for APIs and monitoring. */
@@ -170,6 +251,16 @@ export interface StoreQueries {
   elementCounts(definitionKey: string, now: Date): Promise<Record<string, { active: number; incidents: number; overdue: number }>>;
   /** Counts of open tasks per assignee among `users` (for least-loaded assignment). */
   openTaskCounts(users: string[]): Promise<Record<string, number>>;
+  /** Every stored business calendar, by name. */
+  listCalendars(): Promise<CalendarRecord[]>;
+  /** A user's notifications, newest first, with the total and the unread count. */
+  listNotifications(filter: NotificationFilter): Promise<Page<NotificationRecord> & { unread: number }>;
+  /** Mails sent and held, newest first. */
+  listEmails(filter: EmailFilter): Promise<Page<EmailRecord>>;
+  /** Open tasks per process key and SLA state at `now` (monitoring and /metrics). */
+  slaCounts(now: Date): Promise<Record<string, Record<SlaState, number>>>;
+  /** Everything about a business key, oldest first. */
+  timeline(businessKey: string, limit: number): Promise<TimelineEntry[]>;
 }
 
 /** The engine's persistence port. */
@@ -187,6 +278,7 @@ export function emptyEffects(): Effects {
     subscriptions: [],
     incidents: [],
     history: [],
+    notifications: [],
     cancelTasks: [],
     cancelTimers: [],
     cancelJobs: [],

@@ -99,6 +99,9 @@ export interface UserTaskRecord {
   claimedAt: Date | null;
   completedAt: Date | null;
   completedBy: string | null;
+  /** `lifeline:sla`: when the task turns at risk, and when it breaches its target (null: no such moment). */
+  slaAtRiskAt?: Date | null;
+  slaBreachAt?: Date | null;
 }
 
 export type TimerState = 'scheduled' | 'fired' | 'cancelled';
@@ -117,7 +120,13 @@ export interface TimerRecord {
   state: TimerState;
   createdAt: Date;
   firedAt: Date | null;
+  /** Null for BPMN timer events; an SLA check of the task `taskId` otherwise. */
+  purpose?: TimerPurpose | null;
+  taskId?: string | null;
 }
+
+/** What a timer that is not a BPMN timer event checks: an SLA moment of a user task. */
+export type TimerPurpose = 'sla:atRisk' | 'sla:breach';
 
 export type JobState = 'activatable' | 'activated' | 'completed' | 'failed' | 'error_thrown' | 'cancelled';
 
@@ -140,6 +149,8 @@ export interface JobRecord {
   nextRunAt: Date;
   lastError: string | null;
   createdAt: Date;
+  /** The business key of the job's instance (the customer a mail is filed under). */
+  businessKey?: string | null;
 }
 
 export type IncidentState = 'open' | 'resolved';
@@ -151,11 +162,13 @@ export interface IncidentRecord {
   activityInstanceId: string | null;
   elementId: string | null;
   definitionKey: string;
-  type: 'job_no_retries' | 'unhandled_error' | 'expression_failed' | 'called_process_missing';
+  type: 'job_no_retries' | 'unhandled_error' | 'expression_failed' | 'called_process_missing' | 'unknown_assignee';
   message: string;
   jobId: string | null;
   /** Incidents of timers whose step failed: retrying fires the timer again. */
   timerId?: string | null;
+  /** Incidents of user tasks (an assignee that does not exist): assigning the task resolves it. */
+  taskId?: string | null;
   state: IncidentState;
   createdAt: Date;
   resolvedAt: Date | null;
@@ -190,4 +203,57 @@ export interface HistoryEventRecord {
   at: Date;
   actor: string | null;
   data: JsonObject | null;
+}
+
+/** A business calendar stored by an admin: working days and hours, holidays, time zone. */
+export interface CalendarRecord {
+  name: string;
+  definition: import('../time/BusinessCalendar.js').BusinessCalendarDefinition;
+  /** The calendar a `lifeline:calendar` without a name means; at most one is default. */
+  isDefault: boolean;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+/** Whether an email copy of a notification is still to be sent (pending), went out, waits in the outbox (no SMTP), failed, or cannot go (no address). */
+export type NotificationEmailState = 'pending' | 'sent' | 'outbox' | 'failed' | 'none';
+
+/** One entry of a user's in-app inbox: an assignment, an SLA warning or breach, an escalation, a message. */
+export interface NotificationRecord {
+  id: string;
+  userId: string;
+  /** `task.assigned`, `sla.atRisk`, `sla.breached`, `message` (a mail from a process to staff). */
+  type: string;
+  title: string;
+  body: string;
+  instanceId: string | null;
+  taskId: string | null;
+  elementId: string | null;
+  businessKey: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+  emailState: NotificationEmailState;
+}
+
+/** Where a mail is: sent through SMTP, waiting in the outbox (no SMTP configured), or failed for good. */
+export type EmailState = 'sent' | 'outbox' | 'failed';
+
+/** One mail, sent or held: the outbox the API shows. */
+export interface EmailRecord {
+  id: string;
+  recipients: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  template: string | null;
+  state: EmailState;
+  instanceId: string | null;
+  businessKey: string | null;
+  /** The `email` job it was sent for, or the notification it copies. */
+  jobId: string | null;
+  notificationId: string | null;
+  messageId: string | null;
+  error: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
 }

@@ -4,8 +4,9 @@
  * A definition is plain JSON (stored, sent over REST); `BusinessCalendar.from`
  * validates it once into the form the time functions use.
  */
+import { Temporal } from 'temporal-polyfill';
 import { ValidationError } from '../errors/LifelineError.js';
-import { isTimeZone, isoWeekday, type LocalDateTime } from './timeZone.js';
+import { isTimeZone } from './timeZone.js';
 
 /** A business calendar as JSON. Days: 1 = Monday … 7 = Sunday; hours 'HH:MM' (end may be '24:00'); holidays 'YYYY-MM-DD'. */
 export interface BusinessCalendarDefinition {
@@ -27,11 +28,13 @@ function minutes(time: string): number | undefined {
 }
 
 function isDate(text: string): boolean {
-  const match = DATE.exec(text);
-  if (!match) return false;
-  const date = new Date(0);
-  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+  if (!DATE.test(text)) return false;
+  try {
+    Temporal.PlainDate.from(text, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -85,9 +88,14 @@ export class BusinessCalendar {
   }
 
   /** Whether work happens on this local date (a working weekday that is not a holiday). */
-  isWorkingDate(local: LocalDateTime): boolean {
-    const iso = `${String(local.year).padStart(4, '0')}-${String(local.month).padStart(2, '0')}-${String(local.day).padStart(2, '0')}`;
-    return this.workingDays.has(isoWeekday(local.year, local.month, local.day)) && !this.holidays.has(iso);
+  isWorkingDate(date: Temporal.PlainDate | Temporal.ZonedDateTime): boolean {
+    const day = date instanceof Temporal.ZonedDateTime ? date.toPlainDate() : date;
+    return this.workingDays.has(day.dayOfWeek) && !this.holidays.has(day.toString());
+  }
+
+  /** Minutes of work in one working day. */
+  get dayMinutes(): number {
+    return this.closesAt - this.opensAt;
   }
 
   /** The calendar back as JSON. */

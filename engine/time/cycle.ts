@@ -35,7 +35,7 @@ interface Repeating {
 
 const DAY_MS = 86_400_000;
 
-function parseRepeating(expression: string): Repeating {
+function parseRepeating(expression: string, timeZone = 'UTC'): Repeating {
   const text = expression.trim();
   const [first, last] = [text.indexOf('/'), text.lastIndexOf('/')];
   const head = /^R(\d*)$/i.exec(text.slice(0, first));
@@ -48,7 +48,7 @@ function parseRepeating(expression: string): Repeating {
     }
   };
   const repetitions = head[1] === '' ? null : Number(head[1]);
-  const start = first === last ? null : within(() => parseDateTime(text.slice(first + 1, last)));
+  const start = first === last ? null : within(() => parseDateTime(text.slice(first + 1, last), timeZone));
   const interval = within(() => parseDuration(text.slice(last + 1)));
   if (isZero(interval)) throw new Error(`'${expression}' repeats every zero seconds`);
   if (approxMs(interval) < 1) throw new Error(`'${expression}' repeats more often than once a millisecond`);
@@ -95,7 +95,7 @@ export function validateCycle(expression: string): void {
 /** The first occurrence of a cycle armed at `now`. */
 export function firstCycleDue(expression: string, now: Date, timeZone = 'UTC'): CycleDue {
   if (isCron(expression)) return { dueAt: cronNext(expression, now, timeZone), remaining: null };
-  const cycle = parseRepeating(expression);
+  const cycle = parseRepeating(expression, timeZone);
   const left = (fired: number) => (cycle.repetitions === null ? null : cycle.repetitions - fired);
   if (!cycle.start) return { dueAt: addDuration(now, cycle.interval, timeZone), remaining: left(1) };
   const { index, at } = indexFrom({ ...cycle, start: cycle.start }, now, false, timeZone);
@@ -110,7 +110,7 @@ export function nextCycleDue(expression: string, remaining: number | null, after
   if (remaining !== null && remaining <= 0) return null;
   const countDown = remaining === null ? null : remaining - 1;
   if (isCron(expression)) return { dueAt: cronNext(expression, after, timeZone), remaining: countDown };
-  const cycle = parseRepeating(expression);
+  const cycle = parseRepeating(expression, timeZone);
   if (!cycle.start) return { dueAt: addDuration(after, cycle.interval, timeZone), remaining: countDown };
   return { dueAt: indexFrom({ ...cycle, start: cycle.start }, after, true, timeZone).at, remaining: countDown };
 }

@@ -3,14 +3,16 @@
  * checks at deploy) and the runtime (values after FEEL evaluation, which may
  * be strings, JS Dates, or feelin's date, date-time and duration objects).
  *
- * With a business calendar:
+ * With a business calendar bound (`lifeline:calendar`):
  * - a `duration` counts working time (see businessTime.ts: P1D is one
  *   working day, PT4H four working hours, counting from the next opening);
  * - a `cycle` uses the calendar's time zone for its cron fields and for its
  *   calendar arithmetic (P1D keeps the local time across DST), but its
  *   occurrences are not moved to working hours: write working hours into
  *   the cron expression (`0 0 9 * * MON-FRI`);
- * - a `date` is the instant it names, untouched; a date without zone stays UTC.
+ * - a `date` is the instant it names, untouched.
+ * A date-time without a zone is read in the context's time zone (the bound
+ * calendar's, else the default calendar's, else UTC), never the server's.
  */
 import { FeelDate, FeelDateTime, FeelDuration } from 'feelin';
 import { addDuration, isZero, parseDuration } from './isoDuration.js';
@@ -18,6 +20,23 @@ import { parseDateTime } from './isoDate.js';
 import { firstCycleDue, nextCycleDue, validateCycle } from './cycle.js';
 import { BusinessCalendar } from './BusinessCalendar.js';
 import { addBusinessDuration, type CalendarLike } from './businessTime.js';
+
+/**
+ * What time means where a timer or due date is evaluated: the business
+ * calendar bound to the element (working time), and the zone that reads
+ * date-times written without one.
+ */
+export interface TimeContext {
+  /** A calendar bound by `lifeline:calendar`: durations count working time on it. */
+  calendar?: CalendarLike;
+  /** The zone of zone-less date-times when no calendar is bound (the default calendar's); UTC when absent. */
+  timeZone?: string;
+}
+
+/** The zone zone-less date-times are read in. */
+export function zoneOf(context: TimeContext): string {
+  return context.calendar ? BusinessCalendar.from(context.calendar).timeZone : (context.timeZone ?? 'UTC');
+}
 
 /** The three BPMN timer definitions: timeDate, timeDuration, timeCycle. */
 export type TimerKind = 'date' | 'duration' | 'cycle';
@@ -69,10 +88,10 @@ function asText(kind: TimerKind, value: unknown): string {
 }
 
 /** Resolves a timer value at `now` into its first due date (and its cycle, for repeating timers). */
-export function resolveTimer(kind: TimerKind, value: unknown, now: Date, calendar?: CalendarLike): ResolvedTimer {
+export function resolveTimer(kind: TimerKind, value: unknown, now: Date, context: TimeContext = {}): ResolvedTimer {
   const text = asText(kind, value);
-  const cal = calendar === undefined ? undefined : BusinessCalendar.from(calendar);
-  if (kind === 'date') return { dueAt: parseDateTime(text), cycle: null };
+  const cal = context.calendar === undefined ? undefined : BusinessCalendar.from(context.calendar);
+  if (kind === 'date') return { dueAt: parseDateTime(text, zoneOf(context)), cycle: null };
   if (kind === 'duration') {
     const duration = parseDuration(text);
     return { dueAt: cal ? addBusinessDuration(cal, now, duration) : addDuration(now, duration), cycle: null };
@@ -82,8 +101,8 @@ export function resolveTimer(kind: TimerKind, value: unknown, now: Date, calenda
 }
 
 /** The next occurrence of a cycle after one due at `after`; null when the cycle is done. */
-export function nextTimer(cycle: TimerCycle, after: Date, calendar?: CalendarLike): { dueAt: Date; cycle: TimerCycle } | null {
-  const timeZone = calendar === undefined ? undefined : BusinessCalendar.from(calendar).timeZone;
+export function nextTimer(cycle: TimerCycle, after: Date, context: TimeContext = {}): { dueAt: Date; cycle: TimerCycle } | null {
+  const timeZone = context.calendar === undefined ? undefined : BusinessCalendar.from(context.calendar).timeZone;
   const next = nextCycleDue(cycle.expression, cycle.remaining, after, timeZone);
   return next ? { dueAt: next.dueAt, cycle: { expression: cycle.expression, remaining: next.remaining } } : null;
 }

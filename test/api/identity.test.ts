@@ -53,7 +53,7 @@ describe('API: identity, sessions and tokens', () => {
     expect((await admin.patch('/api/users/nobody', { roles: ['manager'] })).status).to.equal(404);
     expect((await admin.post('/api/users', { id: 'other', displayName: 'O', password: 'long enough', roles: ['employee'], groups: ['ghosts'] })).status).to.equal(400);
     const listed = await admin.get('/api/users?limit=2');
-    expect(listed.body.total).to.equal(7);
+    expect(listed.body.total).to.equal(15);
     expect(listed.body.items).to.have.length(2);
     expect((await admin.delete('/api/users/new.hire')).status).to.equal(204);
     expect((await admin.get('/api/users/new.hire')).status).to.equal(404);

@@ -17,7 +17,7 @@ describe('API: the remaining routes', () => {
 
   it('should validate a model without storing it', async () => {
     const good = await designer.post('/api/deployments/validate', { xml: await fixture('exclusive.bpmn') });
-    expect(good.body).to.deep.equal({ problems: [] });
+    expect(good.body).to.deep.equal({ problems: [], warnings: [] });
     const bad = await designer.post('/api/deployments/validate', (await fixture('exclusive.bpmn')).replace('<bpmn:userTask id="low"', '<bpmn:businessRuleTask id="low"').replace('name="Ship small order" />', 'name="Ship small order" />'), 'application/xml');
     expect(bad.body.problems.map((p: { elementId: string }) => p.elementId)).to.include('low');
     expect((await designer.post('/api/deployments/validate', {})).status).to.equal(400);
@@ -39,7 +39,7 @@ describe('API: the remaining routes', () => {
 
   it('should start by definition id, refuse both or neither, and show history', async () => {
     const [definition] = (await designer.get('/api/process-definitions?key=renewal-reminder')).body.items;
-    const started = await employee.post('/api/process-instances', { definitionId: definition.id, variables: { contractEnd: '2026-06-30T00:00:00Z' } });
+    const started = await employee.post('/api/process-instances', { definitionId: definition.id, variables: { serviceEnd: '2026-06-30', responsible: 'employee' } });
     expect(started.status).to.equal(201);
     expect(started.body.activeElements).to.deep.equal(['thirtyDaysBeforeEnd']);
     expect((await employee.post('/api/process-instances', { definitionId: definition.id, definitionKey: 'renewal-reminder' })).status).to.equal(400);
@@ -77,15 +77,15 @@ describe('API: the remaining routes', () => {
   it('should list groups with their members for admins', async () => {
     const admin = await api.as('admin');
     const groups = await admin.get('/api/groups');
-    expect(groups.body.items.find((g: { id: string }) => g.id === 'support-specialists').members).to.deep.equal(['specialist']);
+    expect(groups.body.items.find((g: { id: string }) => g.id === 'support-specialists').members).to.deep.equal(['sofia', 'specialist', 'sven']);
   });
 
   it('should correlate a message to a waiting instance through the API', async () => {
-    const started = await employee.post('/api/process-definitions/campaign-invitation/start', { variables: { invitees: [{ email: 'ann@example.com' }] } });
+    await employee.post('/api/process-definitions/campaign-invitation/start', { variables: { event: { id: 'fair', name: 'Fair', date: '2026-03-20', place: 'Hall 1' }, invitees: [{ id: 'ANN', email: 'ann@example.com' }] } });
     const worker = await api.withToken('worker');
     const [job] = (await worker.post('/api/jobs/activate', { type: 'email' })).body.jobs;
     await worker.post(`/api/jobs/${job.id}/complete`, {});
-    const correlated = await worker.post('/api/messages', { name: 'invitation-reply', correlationKey: 'ann@example.com', variables: { reply: 'yes' } });
-    expect(correlated.body.correlated).to.deep.equal([{ instanceId: started.body.id, elementId: 'replyReceived' }]);
+    const correlated = await worker.post('/api/messages', { name: 'campaign-reply', correlationKey: 'fair/ANN', variables: { attending: true } });
+    expect(correlated.body.correlated).to.deep.equal([{ instanceId: job.instanceId, elementId: 'replied' }]);
   });
 });

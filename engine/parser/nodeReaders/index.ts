@@ -6,7 +6,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { NodeIR, NodeKind } from '../../ir/types.js';
 import { checkExtensions } from '../checkExtensions.js';
-import { isActivity } from '../elementKinds.js';
+import { isActivity, isGateway } from '../elementKinds.js';
 import { readMappings } from '../extensions.js';
 import { readCallActivity } from './callActivity.js';
 import { readBoundaryEvent, readEndEvent, readIntermediateCatchEvent, readIntermediateThrowEvent, readStartEvent } from './events.js';
@@ -15,6 +15,9 @@ import { readLoop } from './loops.js';
 import { readReceiveTask, readSendTask } from './messageTasks.js';
 import type { NodeReader, ReadContext } from './NodeReader.js';
 import { readUserTask } from './userTask.js';
+import { readCalendar } from '../readLifeline.js';
+import { readAdHoc } from './adHoc.js';
+import { readFormalExpression } from '../formalExpressions.js';
 
 export type { ReadContext, ScopeKind } from './NodeReader.js';
 
@@ -44,6 +47,22 @@ export function readNode(element: ModdleElement, kind: NodeKind, ctx: ReadContex
     readLoop(element, node, ctx.problems);
   }
   if (kind === 'subProcess') node.triggeredByEvent = element.triggeredByEvent === true;
+  const calendar = readCalendar(element);
+  if (calendar) node.lifeline = { calendar };
+  if (element.$type === 'bpmn:Transaction') node.transaction = true;
+  if (element.$type === 'bpmn:AdHocSubProcess') readAdHoc(element, node, ctx);
+  if (isGateway(kind) && element.gatewayDirection !== undefined && element.gatewayDirection !== 'Unspecified') {
+    if (['Converging', 'Diverging', 'Mixed'].includes(element.gatewayDirection)) node.gatewayDirection = element.gatewayDirection;
+    else ctx.problems.at(id, `gatewayDirection '${element.gatewayDirection}' is not Unspecified, Converging, Diverging or Mixed (BPMN XSD tGatewayDirection)`);
+  }
+  if (kind === 'eventBasedGateway' && (element.instantiate === true || element.eventGatewayType === 'Parallel')) {
+    ctx.problems.at(id, 'event-based gateways that instantiate the process (instantiate="true", eventGatewayType) are not supported: use a multiple start event or one start event per trigger');
+  }
+  if (kind === 'complexGateway') {
+    const condition = readFormalExpression(element.activationCondition, id, 'the activation condition', ctx.problems);
+    if (condition) node.activationCondition = condition;
+  }
+  if (isActivity(kind) && element.isForCompensation === true) node.isForCompensation = true;
   READERS[kind]?.(element, node, ctx);
   return node;
 }

@@ -1,14 +1,15 @@
 /**
  * User tasks: `zeebe:assignmentDefinition`, `zeebe:taskSchedule`,
  * `zeebe:priorityDefinition`, `zeebe:formDefinition` (a form deployed
- * separately, or one embedded in the process as `zeebe:userTaskForm`), and
- * the `lifeline:assignment` strategy.
+ * separately, or one embedded in the process as `zeebe:userTaskForm`), the
+ * `lifeline:assignment` strategy and the `lifeline:sla` policy.
  */
 import type { ModdleElement } from 'bpmn-moddle';
 import type { UserTaskDefinition } from '../../ir/types.js';
 import { toExpr } from '../../expressions/feel.js';
 import { ext } from '../extensions.js';
 import { ASSIGNMENT_STRATEGIES } from '../lifelineModdle.js';
+import { readSla } from '../readLifeline.js';
 import type { Problems } from '../Problems.js';
 import type { NodeReader } from './NodeReader.js';
 
@@ -53,10 +54,12 @@ export const readUserTask: NodeReader = (element, node, ctx) => {
   readForm(element, def, ctx.forms, ctx.problems);
   node.userTask = def;
 
+  const sla = readSla(element, node.id, ctx.problems);
+  if (sla) node.lifeline = { ...node.lifeline, sla };
   const strategy = ext(element, 'lifeline:Assignment');
   if (!strategy) return;
   const name = text(strategy.strategy);
   if (!name) ctx.problems.at(node.id, 'lifeline:assignment has no strategy');
   else if (!ASSIGNMENT_STRATEGIES.includes(name)) ctx.problems.at(node.id, `unknown assignment strategy '${name}' (known: ${ASSIGNMENT_STRATEGIES.join(', ')})`);
-  else node.lifeline = { assignmentStrategy: name };
+  else node.lifeline = { ...node.lifeline, assignmentStrategy: name };
 };

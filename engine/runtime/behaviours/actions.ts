@@ -65,9 +65,13 @@ export const actionHandlers: Record<string, ActionHandler> = {
   completeScope: (rt, scope) => {
     const owner = rt.index.parent(scope);
     if (!owner) {
+      // Nothing can compensate the activities of an instance that has ended.
+      delete scope.compensations;
       rt.env.outbox.ended = 'completed';
       return;
     }
+    // What completed inside stays compensable with the subprocess (see behaviours/compensation.ts).
+    owner.body = { variables: scope.variables, ...(scope.compensations ? { compensations: scope.compensations } : {}) };
     rt.index.removeChild(owner, scope);
     rt.later(() => {
       if (rt.index.get(owner.id) === owner) rt.send(owner, { type: 'COMPLETE' });

@@ -3,7 +3,7 @@
  * BPMN element type. Instant elements complete at once; wait states open
  * rows (tasks, jobs, timers, subscriptions) and stay active.
  */
-import type { NodeIR } from '../../ir/types.js';
+import type { NodeIR, ScopeIR } from '../../ir/types.js';
 import { evaluateExpr, evaluateString } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
@@ -11,6 +11,9 @@ import { propagateVariables, setLocalVariables, visibleVariables } from '../vari
 import { openEventWait, openJob, openSubscription, openUserTask } from './waits.js';
 import { enterBody, isBody } from './multiInstance.js';
 import { throwError, throwEscalation } from './propagation.js';
+import { broadcastLocally } from './signals.js';
+import { cancelTransaction, startCompensation } from './compensation.js';
+import { adHocOf, adHocStarts, enterAdHoc } from './adHoc.js';
 
 type Behaviour = (rt: Runtime, execution: Execution, node: NodeIR, triggered: boolean) => void;
 
@@ -22,8 +25,7 @@ export function completeSoon(rt: Runtime, execution: Execution): void {
 }
 
 /** Publishes a message (or signal) to whoever waits for it in this engine, after this step. */
-function publish(rt: Runtime, execution: Execution, node: NodeIR): void {
-  const event = node.event;
+export function publish(rt: Runtime, execution: Execution, node: NodeIR, event = node.event): void {
   const variables = rt.context(execution);
   if (event?.type === 'message') {
     rt.env.outbox.messages.push({
@@ -33,11 +35,13 @@ function publish(rt: Runtime, execution: Execution, node: NodeIR): void {
       elementId: node.id,
     });
   } else if (event?.type === 'signal') {
-    rt.env.outbox.signals.push({
+    const signal = {
       name: evaluateString(event.signalName, variables, `${node.id} signal name`),
       variables: node.inputs?.length ? { ...execution.variables } : {},
       elementId: node.id,
-    });
+    };
+    rt.env.outbox.signals.push(signal);
+    broadcastLocally(rt, signal.name, signal.variables);
   }
 }
 
@@ -57,6 +61,20 @@ const throwing: Behaviour = (rt, execution, node) => {
       return;
     case 'escalation':
       throwEscalation(rt, execution, event.escalationCode ?? '');
+      break;
+    case 'compensate':
+      startCompensation(rt, execution, event.activityRef, false, event.waitForCompletion || node.kind === 'endEvent');
+      return;
+    case 'cancel':
+      cancelTransaction(rt, execution);
+      return;
+    case 'multiple':
+      // A multiple throw event sends every one of its results (BPMN 10.5.1).
+      for (const part of event.definitions) {
+        if (part.type === 'escalation') throwEscalation(rt, execution, part.escalationCode ?? '');
+        else publish(rt, execution, node, part);
+        if (rt.index.get(execution.id) !== execution) return;
+      }
       break;
     case 'message':
     case 'signal':
@@ -94,6 +112,7 @@ const behaviours: Record<NodeIR['kind'], Behaviour> = {
   exclusiveGateway: instant,
   parallelGateway: instant,
   inclusiveGateway: instant,
+  complexGateway: instant,
   endEvent: throwing,
   intermediateThrowEvent: throwing,
   sendTask: throwing,
@@ -166,6 +185,17 @@ export function enterActivity(rt: Runtime, execution: Execution): void {
   behaviours[node.kind](rt, execution, node, triggered);
 }
 
+/**
+ * A level without start events starts at every node that no sequence flow
+ * leads to (BPMN 10.5.2), except what only an event enters: boundary
+ * events, event subprocesses, link catches and compensation handlers.
+ */
+export function implicitStarts(ir: ScopeIR): string[] {
+  return Object.values(ir.nodes)
+    .filter((n) => n.incoming.length === 0 && n.kind !== 'boundaryEvent' && !n.triggeredByEvent && n.event?.type !== 'link' && !n.isForCompensation)
+    .map((n) => n.id);
+}
+
 /** The `enter` action of a scope: event subprocess triggers, then its start event(s). */
 export function enterScope(rt: Runtime, scope: Execution): void {
   const ir = rt.model.scope(scope.nodeId);
@@ -175,10 +205,17 @@ export function enterScope(rt: Runtime, scope: Execution): void {
   }
   const chosen = rt.pendingStarts.get(scope.id);
   rt.pendingStarts.delete(scope.id);
-  const starts = chosen ? [chosen] : ir.startEvents.filter((id) => (ir.nodes[id].event?.type ?? 'none') === 'none');
+  const starts = chosen ? [chosen] : ir.startEvents.length ? ir.startEvents.filter((id) => (ir.nodes[id].event?.type ?? 'none') === 'none') : implicitStarts(ir);
   rt.touch(scope);
+  const adHoc = adHocOf(rt, scope);
+  if (adHoc) {
+    enterAdHoc(rt, scope, adHoc, adHocStarts(rt, scope, adHoc, starts), (id) => rt.send(rt.newActivity(scope, ir.nodes[id]), { type: 'ACTIVATE' }));
+    return;
+  }
   for (const startId of starts) {
     const execution = rt.newActivity(scope, ir.nodes[startId]);
+    // An instantiating receive task has received the message that started the instance.
+    if (chosen && ir.nodes[startId].kind === 'receiveTask') rt.triggered.add(execution.id);
     rt.send(execution, { type: 'ACTIVATE' });
   }
 }

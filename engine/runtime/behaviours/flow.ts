@@ -10,6 +10,9 @@ import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { propagateVariables } from '../variables.js';
 import { innerCompleted, isBody } from './multiInstance.js';
+import { compensationHandlerDone, rememberCompletion } from './compensation.js';
+import { complexArrived, settleComplex } from './complexGateway.js';
+import { adHocChildCompleted, adHocIdle, adHocOf } from './adHoc.js';
 
 /** Raised when a gateway finds no flow to take: the model cannot go on with these variables. */
 export class NoOutgoingFlowError extends LifelineError {
@@ -30,6 +33,17 @@ export function enterNode(rt: Runtime, scope: Execution, nodeId: string, viaFlow
   if (rt.index.get(scope.id) !== scope || (scope.state !== 'active' && scope.state !== 'interrupted')) return;
   const node = rt.model.node(nodeId);
   rt.touch(scope);
+  if (node.kind === 'complexGateway') {
+    complexArrived(rt, scope, node, viaFlow, (flows) => canStillArrive(rt, scope, node, flows));
+    return;
+  }
+  if (node.startQuantity && !triggered) {
+    // BPMN 13.3.2: the activity starts once startQuantity tokens have arrived; it consumes them.
+    const counts = ((scope.joins ??= {})[node.id] ??= {});
+    counts['*'] = (counts['*'] ?? 0) + 1;
+    if (counts['*'] < node.startQuantity) return;
+    delete scope.joins[node.id];
+  }
   if (isJoin(node) && viaFlow) {
     const counts = ((scope.joins ??= {})[node.id] ??= {});
     counts[viaFlow] = (counts[viaFlow] ?? 0) + 1;
@@ -66,15 +80,25 @@ export function leave(rt: Runtime, execution: Execution): void {
     innerCompleted(rt, parent, execution, node, variables);
     return;
   }
+  if (execution.compensationFor) {
+    rt.index.removeChild(parent, execution);
+    rt.touch(parent);
+    compensationHandlerDone(rt, execution);
+    return;
+  }
+  rememberCompletion(rt, execution, parent);
   rt.index.removeChild(parent, execution);
   rt.touch(parent);
+  const adHoc = adHocOf(rt, parent);
+  if (adHoc) adHocChildCompleted(rt, parent, adHoc);
   if (node.event?.type === 'link' && node.kind === 'intermediateThrowEvent') {
     const target = node.event.target!;
     rt.later(() => enterNode(rt, parent, target, undefined, true));
     return;
   }
+  // BPMN 13.3.2: completionQuantity tokens go out on each outgoing flow taken.
   for (const flow of selectOutgoing(rt, node, variables)) {
-    rt.later(() => enterNode(rt, parent, flow.target, flow.id));
+    for (let i = 0; i < (node.completionQuantity ?? 1); i++) rt.later(() => enterNode(rt, parent, flow.target, flow.id));
   }
 }
 
@@ -104,6 +128,13 @@ export function selectOutgoing(rt: Runtime, node: NodeIR, variables: Record<stri
         throw new NoOutgoingFlowError(node.id);
       }
       return [chosen];
+    }
+    case 'complexGateway': {
+      // Waiting for start: like an inclusive gateway; at reset only conditional flows whose condition holds (BPMN 13.3.5).
+      if (variables.waitingForStart === false) return candidates.filter((f) => f.condition && evaluateCondition(f.condition, variables));
+      const chosen = candidates.filter(holds);
+      if (chosen.length > 0) return chosen;
+      return byDefault ? [byDefault] : [];
     }
     case 'inclusiveGateway': {
       const chosen = candidates.filter(holds);
@@ -138,8 +169,15 @@ export function settleScope(rt: Runtime, scope: Execution): void {
       return;
     }
   }
+  for (const gatewayId of Object.keys(scope.complexGateways ?? {})) {
+    const node = rt.model.node(gatewayId);
+    settleComplex(rt, scope, node, (flows) => canStillArrive(rt, scope, node, flows));
+  }
   const hasJoinTokens = Object.values(scope.joins ?? {}).some((c) => Object.values(c).some((n) => n > 0));
-  if (scope.children.length === 0 && !hasJoinTokens) rt.send(scope, { type: 'END' });
+  if (scope.children.length > 0 || hasJoinTokens) return;
+  const adHoc = adHocOf(rt, scope);
+  if (adHoc && adHocIdle(rt, scope, adHoc, (id) => enterNode(rt, scope, id))) return;
+  rt.send(scope, { type: 'END' });
 }
 
 /** Whether a token somewhere in the scope can still reach one of `flowIds` without passing `join`. */

@@ -4,7 +4,9 @@
  * (statechart `inner:<id>`, no boundaries) with local `loopCounter` and,
  * for collections, the input element.
  */
-import type { NodeIR } from '../../ir/types.js';
+import type { EventDefinition, NodeIR } from '../../ir/types.js';
+import { publish } from './enter.js';
+import { throwError } from './propagation.js';
 import { evaluateCondition, evaluateExpr, ExpressionError } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
@@ -64,6 +66,27 @@ function startInner(rt: Runtime, body: Execution, node: NodeIR, index: number): 
   rt.send(inner, { type: 'ACTIVATE' });
 }
 
+/**
+ * The events a multi-instance body throws as its instances complete (BPMN
+ * 13.3.7): None, for each; One, for the first; Complex, each whose condition
+ * holds. They are thrown by the body itself, so its own boundary events can
+ * catch escalations and errors.
+ */
+function throwBehaviorEvents(rt: Runtime, body: Execution, node: NodeIR, variables: Record<string, unknown>): void {
+  const mi = node.multiInstance!;
+  const events: EventDefinition[] = [];
+  if (mi.behavior === 'None' && mi.noneBehaviorEvent) events.push(mi.noneBehaviorEvent);
+  if (mi.behavior === 'One' && mi.oneBehaviorEvent && body.mi!.completed === 1) events.push(mi.oneBehaviorEvent);
+  if (mi.behavior === 'Complex') for (const c of mi.complexBehavior ?? []) if (evaluateCondition(c.condition, variables)) events.push(c.event);
+  for (const event of events) {
+    if (rt.index.get(body.id) !== body || body.state !== 'active') return;
+    rt.history('multiInstance.eventThrown', body, { type: event.type });
+    if (event.type === 'escalation') rt.send(body, { type: 'ESCALATION', code: event.escalationCode ?? '' });
+    else if (event.type === 'error') throwError(rt, body, event.errorCode ?? '', event.errorMessage);
+    else publish(rt, body, node, event);
+  }
+}
+
 function completeBody(rt: Runtime, body: Execution): void {
   rt.later(() => {
     if (rt.index.get(body.id) === body) rt.send(body, { type: 'COMPLETE' });
@@ -92,6 +115,8 @@ export function innerCompleted(rt: Runtime, body: Execution, inner: Execution, n
     state.outputs[inner.index] = evaluateExpr(mi.outputElement, variables);
     if (mi.outputCollection) body.variables[mi.outputCollection] = state.outputs;
   }
+  throwBehaviorEvents(rt, body, node, { ...variables, numberOfInstances: state.total, numberOfCompletedInstances: state.completed, numberOfActiveInstances: body.children.length });
+  if (rt.index.get(body.id) !== body || body.state !== 'active') return;
   const active = body.children.length;
   if (mi.completionCondition) {
     const done = evaluateCondition(mi.completionCondition, {

@@ -6,17 +6,20 @@
 import type { EventDefinition, NodeIR, TimerDefinition } from '../../ir/types.js';
 import { evaluateExpr, evaluateRaw, evaluateString, evaluateStringList, ExpressionError } from '../../expressions/feel.js';
 import { resolveTimer } from '../../time/timerExpression.js';
+import { resolveDueDate } from '../../time/dueDate.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { visibleVariables } from '../variables.js';
+import { openSla } from './sla.js';
 
 /** Opens a timer row for `elementId` (a catch event, boundary event or event subprocess start). */
 export function openTimer(rt: Runtime, owner: Execution, elementId: string, timer: TimerDefinition): void {
   const variables = rt.context(owner);
   const value = evaluateRaw(timer.value, variables);
+  const time = rt.timeContext(elementId);
   let resolved;
   try {
-    resolved = resolveTimer(timer.kind, value, rt.env.now);
+    resolved = resolveTimer(timer.kind, value, rt.env.now, time);
   } catch (e) {
     throw new ExpressionError(`${elementId}: invalid timer value ${JSON.stringify(String(value))}: ${(e as Error).message}`, timer.value.source);
   }
@@ -58,10 +61,21 @@ export function openSubscription(rt: Runtime, owner: Execution, elementId: strin
   owner.waits!.subscriptions.push(id);
 }
 
-/** Opens whatever an event definition waits on (timer or subscription). */
-export function openEventWait(rt: Runtime, owner: Execution, elementId: string, event: EventDefinition | undefined): void {
+/**
+ * Opens whatever an event definition waits on (timer, subscription, or a
+ * condition to watch); for a multiple event, one per definition, each row
+ * remembered with its part so that a parallel multiple event knows which
+ * of its definitions have occurred.
+ */
+export function openEventWait(rt: Runtime, owner: Execution, elementId: string, event: EventDefinition | undefined, part?: number): void {
+  const rowsOf = () => [...(owner.waits?.timers ?? []), ...(owner.waits?.subscriptions ?? [])];
+  const before = new Set(rowsOf());
   if (event?.type === 'timer') openTimer(rt, owner, elementId, event.timer);
   else if (event?.type === 'message' || event?.type === 'signal') openSubscription(rt, owner, elementId, event);
+  else if (event?.type === 'conditional') (owner.conditions ??= []).push({ elementId, last: false, ...(part !== undefined ? { part } : {}) });
+  else if (event?.type === 'multiple') event.definitions.forEach((definition, index) => openEventWait(rt, owner, elementId, definition, index));
+  if (part === undefined) return;
+  for (const row of rowsOf()) if (!before.has(row)) (owner.eventParts ??= {})[row] = part;
 }
 
 /** Opens a job for a worker of the node's job type. */
@@ -89,6 +103,7 @@ export function openJob(rt: Runtime, execution: Execution, node: NodeIR): void {
     nextRunAt: rt.env.now,
     lastError: null,
     createdAt: rt.env.now,
+    businessKey: rt.env.instance.businessKey,
   });
   execution.waits!.jobs.push(id);
 }
@@ -99,16 +114,22 @@ export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): v
   const variables = visibleVariables(rt.index, execution);
   const context = rt.context(execution);
   const optionalString = (expr: typeof def.assignee, what: string) => (expr ? nullIfEmpty(evaluateString(expr, context, `${node.id} ${what}`)) : null);
+  const time = rt.timeContext(node.id);
   const optionalDate = (expr: typeof def.dueDate, what: string) => {
-    const text = optionalString(expr, what);
-    if (text === null) return null;
-    const date = new Date(text);
-    if (Number.isNaN(date.getTime())) throw new ExpressionError(`${node.id}: ${what} '${text}' is not an ISO 8601 date-time`, expr!.source);
-    return date;
+    if (!expr) return null;
+    const value = evaluateRaw(expr, context);
+    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
+    try {
+      return resolveDueDate(value, rt.env.now, time);
+    } catch (e) {
+      throw new ExpressionError(`${node.id}: ${what}: ${(e as Error).message}`, expr.source);
+    }
   };
   const priority = def.priority ? Number(evaluateExpr(def.priority, context)) : 50;
   if (!Number.isFinite(priority)) throw new ExpressionError(`${node.id}: priority must be a number`, def.priority!.source);
   const id = rt.env.newId();
+  const sla = openSla(rt, execution, node, id);
+  const dueAt = optionalDate(def.dueDate, 'due date') ?? sla.slaBreachAt;
   rt.env.effects.tasks.push({
     id,
     instanceId: rt.env.instance.id,
@@ -121,7 +142,7 @@ export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): v
     candidateGroups: def.candidateGroups ? evaluateStringList(def.candidateGroups, context, `${node.id} candidate groups`) : [],
     candidateUsers: def.candidateUsers ? evaluateStringList(def.candidateUsers, context, `${node.id} candidate users`) : [],
     priority,
-    dueAt: optionalDate(def.dueDate, 'due date'),
+    dueAt,
     followUpAt: optionalDate(def.followUpDate, 'follow-up date'),
     formKey: def.formKey ?? null,
     formId: def.formId ?? null,
@@ -132,6 +153,7 @@ export function openUserTask(rt: Runtime, execution: Execution, node: NodeIR): v
     claimedAt: null,
     completedAt: null,
     completedBy: null,
+    ...sla,
   });
   execution.waits!.tasks.push(id);
   rt.history('task.created', execution, { taskId: id });
@@ -152,4 +174,7 @@ export function cancelWaits(rt: Runtime, execution: Execution): void {
   effects.cancelSubscriptions.push(...waits.subscriptions);
   if (waits.childInstanceId) rt.env.outbox.cancelInstances.push(waits.childInstanceId);
   execution.waits = { tasks: [], jobs: [], timers: [], subscriptions: [] };
+  delete execution.conditions;
+  delete execution.eventParts;
+  delete execution.partsSeen;
 }

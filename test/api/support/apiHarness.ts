@@ -5,7 +5,6 @@ import { readFile } from 'node:fs/promises';
  */
 import pino from 'pino';
 import { ControllableClock, Engine, manualScheduler } from '../../../engine/index.js';
-import { PostgresDirectory } from '../../../db/index.js';
 import { createServer, type LifelineServer } from '../../../api/server.js';
 import { loadConfig } from '../../../api/config.js';
 import { seedDemo } from '../../../api/seed.js';
@@ -49,7 +48,7 @@ function caller(base: string, headers: Record<string, string>): Caller {
     const response = await fetch(base + path, {
       method,
       headers: { ...headers, ...(body !== undefined ? { 'content-type': contentType } : {}) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? (body as string) : JSON.stringify(body),
       redirect: 'manual',
     });
     // An event stream never ends by itself: answer with its status and headers only.
@@ -75,7 +74,7 @@ function caller(base: string, headers: Record<string, string>): Caller {
 export async function startTestApi(): Promise<TestApi> {
   const db = await createTestDb();
   const clock = new ControllableClock('2026-01-05T09:00:00.000Z');
-  const engine = new Engine({ store: db.store, clock, scheduler: manualScheduler, directory: new PostgresDirectory(db.knex) });
+  const engine = new Engine({ store: db.store, clock, scheduler: manualScheduler, directory: 'store' });
   await seedDemo(db.knex, engine, clock.now());
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const server: LifelineServer = createServer({ engine, knex: db.knex, clock, config }, pino({ level: 'silent' }));

@@ -24,6 +24,8 @@ export interface TestEngine {
   jobs(instanceId: string, state?: JobRecord['state']): Promise<JobRecord[]>;
   /** Moves the clock forward and fires what came due. */
   advance(ms: number): Promise<number>;
+  /** Adds users (with groups, manager, email) to the identity tables, for engines with `directory: 'store'`. */
+  addPeople(people: { id: string; groups?: string[]; manager?: string; email?: string }[]): Promise<void>;
   /** A second engine on the same database (another "process"). */
   twin(): Engine;
   destroy(): Promise<void>;
@@ -32,7 +34,7 @@ export interface TestEngine {
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-export async function createTestEngine(options: { scheduler?: Scheduler; start?: string; directory?: Directory } = {}): Promise<TestEngine> {
+export async function createTestEngine(options: { scheduler?: Scheduler; start?: string; directory?: Directory | 'store' } = {}): Promise<TestEngine> {
   const db = await createTestDb();
   const clock = new ControllableClock(options.start ?? '2026-01-05T09:00:00.000Z');
   const make = () => new Engine({ store: db.store, clock, scheduler: options.scheduler ?? manualScheduler, directory: options.directory });
@@ -67,6 +69,15 @@ export async function createTestEngine(options: { scheduler?: Scheduler; start?:
       clock.advance(ms);
       return engine.fireDueTimers();
     },
+    async addPeople(people) {
+      const groups = [...new Set(people.flatMap((p) => p.groups ?? []))];
+      if (groups.length) await db.knex('groups').insert(groups.map((id) => ({ id, name: id }))).onConflict('id').ignore();
+      for (const person of people) {
+        await db.knex('users').insert({ id: person.id, display_name: person.id, email: person.email ?? null, password_hash: 'not-a-login', roles: ['employee'], created_at: clock.now() });
+        if (person.groups?.length) await db.knex('memberships').insert(person.groups.map((group_id) => ({ user_id: person.id, group_id })));
+      }
+      for (const person of people) if (person.manager) await db.knex('users').where({ id: person.id }).update({ manager_id: person.manager });
+    },
     twin: make,
     destroy: () => db.destroy(),
   };
@@ -76,6 +87,14 @@ export async function createTestEngine(options: { scheduler?: Scheduler; start?:
 /** A fixture beside the calling test: `fixture(import.meta.url, 'x.bpmn')`. */
 export function fixture(testUrl: string, name: string): URL {
   return new URL(`fixtures/${name}`, testUrl);
+}
+
+/**
+ * The trace of an instance: the ids of the elements it completed, in the
+ * order they completed (what the standard's execution semantics prescribe).
+ */
+export async function trace(engine: Engine, instanceId: string, types: string[] = ['element.completed']): Promise<string[]> {
+  return (await engine.history(instanceId)).filter((h) => types.includes(h.type)).map((h) => h.elementId!);
 }
 
 /** Element ids of the open tasks, sorted (for order-free assertions). */

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { Temporal } from 'temporal-polyfill';
 import { addBusinessDuration, isBusinessTime, nextBusinessInstant } from '../../../engine/time/businessTime.js';
 import { BusinessCalendar, type BusinessCalendarDefinition } from '../../../engine/time/BusinessCalendar.js';
 
@@ -48,6 +49,16 @@ describe('business time', () => {
       expect(add(office, '2026-01-09T16:00:00Z', 'PT2H')).to.equal('2026-01-12T10:00:00.000Z');
     });
 
+    it('should make one working day after Friday 17:00, Friday evening or Saturday end on Monday at closing time (issue 7)', () => {
+      expect(add(office, '2026-01-09T17:00:00Z', 'P1D')).to.equal('2026-01-12T17:00:00.000Z');
+      expect(add(office, '2026-01-09T19:30:00Z', 'P1D')).to.equal('2026-01-12T17:00:00.000Z');
+      expect(add(office, '2026-01-10T12:00:00Z', 'P1D')).to.equal('2026-01-12T17:00:00.000Z');
+      // a request before Monday's opening has Monday as its one working day
+      expect(add(office, '2026-01-12T07:00:00Z', 'P1D')).to.equal('2026-01-12T17:00:00.000Z');
+      // and with Monday a holiday, the working day is Tuesday
+      expect(add({ ...office, holidays: ['2026-01-12'] }, '2026-01-09T19:30:00Z', 'P1D')).to.equal('2026-01-13T17:00:00.000Z');
+    });
+
     it('should count days as working days, keeping the time of day', () => {
       expect(add(office, '2026-01-05T10:00:00Z', 'P2D')).to.equal('2026-01-07T10:00:00.000Z');
       expect(add(office, '2026-01-09T10:00:00Z', 'P1D')).to.equal('2026-01-12T10:00:00.000Z');
@@ -64,7 +75,7 @@ describe('business time', () => {
     it('should start counting at the next opening when it starts outside working hours', () => {
       expect(add(office, '2026-01-10T12:00:00Z', 'PT4H')).to.equal('2026-01-12T13:00:00.000Z');
       expect(add(office, '2026-01-05T06:00:00Z', 'PT1H')).to.equal('2026-01-05T10:00:00.000Z');
-      expect(add(office, '2026-01-05T18:00:00Z', 'P1D')).to.equal('2026-01-07T09:00:00.000Z');
+      expect(add(office, '2026-01-05T18:00:00Z', 'PT1H')).to.equal('2026-01-06T10:00:00.000Z');
       expect(add(office, '2026-01-10T12:00:00Z', 'PT0S')).to.equal('2026-01-12T09:00:00.000Z');
     });
 
@@ -99,7 +110,7 @@ describe('business time', () => {
 
     it('should accept a validated calendar and a parsed duration as well', () => {
       const calendar = BusinessCalendar.from(office);
-      const duration = { years: 0, months: 0, weeks: 0, days: 0, hours: 1, minutes: 30, seconds: 0 };
+      const duration = Temporal.Duration.from({ hours: 1, minutes: 30 });
       expect(iso(addBusinessDuration(calendar, at('2026-01-05T16:00:00Z'), duration))).to.equal('2026-01-06T09:30:00.000Z');
     });
 

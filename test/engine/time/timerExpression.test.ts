@@ -27,7 +27,7 @@ describe('timer expressions', () => {
 
     it('should explain what is wrong with each kind', () => {
       expect(validateTimerLiteral('date', '2026-02-30x')).to.equal("'2026-02-30x' is not an ISO 8601 date-time such as 2026-03-01T09:00:00Z");
-      expect(validateTimerLiteral('date', '2026-02-30T00:00:00Z')).to.equal("'2026-02-30T00:00:00Z' is not a valid date-time: 2026-02 has no day 30");
+      expect(validateTimerLiteral('date', '2026-02-30T00:00:00Z')).to.equal("'2026-02-30T00:00:00Z' is not a valid date-time: Invalid day: 30; must be between 1-28");
       expect(validateTimerLiteral('duration', '1h')).to.equal("'1h' is not an ISO 8601 duration such as PT15M, P1D or P1M");
       expect(validateTimerLiteral('duration', '-PT1H')).to.equal("'-PT1H' is a negative duration; a timer needs a positive one such as PT1H");
       expect(validateTimerLiteral('cycle', 'R0/PT1H')).to.equal("'R0/PT1H' repeats zero times");
@@ -63,23 +63,29 @@ describe('timer expressions', () => {
   describe('with a business calendar', () => {
     it('should count a duration in working hours', () => {
       // given Friday 16:00 and office hours 09–17, when PT2H is resolved, then it is due Monday 10:00
-      expect(iso(resolveTimer('duration', 'PT2H', at('2026-01-09T16:00:00Z'), officeHours).dueAt)).to.equal('2026-01-12T10:00:00.000Z');
+      expect(iso(resolveTimer('duration', 'PT2H', at('2026-01-09T16:00:00Z'), { calendar: officeHours }).dueAt)).to.equal('2026-01-12T10:00:00.000Z');
+    });
+
+    it("should read a date-time without a zone in the calendar's zone, and in the context's zone without a calendar", () => {
+      expect(iso(resolveTimer('date', '2026-01-12T17:00:00', now, { calendar: berlin }).dueAt)).to.equal('2026-01-12T16:00:00.000Z');
+      expect(iso(resolveTimer('date', dateAndTime('2026-01-12T17:00:00'), now, { timeZone: 'America/New_York' }).dueAt)).to.equal('2026-01-12T22:00:00.000Z');
+      expect(iso(resolveTimer('date', '2026-01-12T17:00:00', now).dueAt)).to.equal('2026-01-12T17:00:00.000Z');
     });
 
     it('should leave a date untouched', () => {
       // a Saturday stays a Saturday
-      expect(iso(resolveTimer('date', '2026-01-10T12:00:00Z', now, officeHours).dueAt)).to.equal('2026-01-10T12:00:00.000Z');
+      expect(iso(resolveTimer('date', '2026-01-10T12:00:00Z', now, { calendar: officeHours }).dueAt)).to.equal('2026-01-10T12:00:00.000Z');
     });
 
     it("should read a cycle's cron fields in the calendar's time zone", () => {
       // given Friday 11:00 in Berlin, then the weekday 09:00 cron fires Monday 09:00 Berlin time, then Tuesday
-      const first = resolveTimer('cycle', '0 0 9 * * MON-FRI', at('2026-01-09T10:00:00Z'), berlin);
+      const first = resolveTimer('cycle', '0 0 9 * * MON-FRI', at('2026-01-09T10:00:00Z'), { calendar: berlin });
       expect(iso(first.dueAt)).to.equal('2026-01-12T08:00:00.000Z');
-      expect(iso(nextTimer(first.cycle!, first.dueAt, berlin)!.dueAt)).to.equal('2026-01-13T08:00:00.000Z');
+      expect(iso(nextTimer(first.cycle!, first.dueAt, { calendar: berlin })!.dueAt)).to.equal('2026-01-13T08:00:00.000Z');
     });
 
     it('should refuse an invalid calendar', () => {
-      expect(() => resolveTimer('duration', 'PT1H', now, { ...officeHours, timeZone: 'Nowhere' })).to.throw(ValidationError, 'invalid business calendar');
+      expect(() => resolveTimer('duration', 'PT1H', now, { calendar: { ...officeHours, timeZone: 'Nowhere' } })).to.throw(ValidationError, 'invalid business calendar');
     });
   });
 
