@@ -1,8 +1,9 @@
 /**
  * The task list tests' own process: "Quote request", whose task "Prepare
- * quote" goes to group support (employee and specialist), is due a day
- * after it starts, and has a form with a required amount (at least 1) and a
- * required note (at least 5 characters).
+ * quote" goes to group support (employee, specialist and others), is due a
+ * day after it starts (its SLA: at risk after 12 hours, breached after a
+ * day), and has a form with a required amount (at least 1) and a required
+ * note (at least 5 characters).
  */
 import { readFile } from 'node:fs/promises';
 import type { TestApi } from '../../api/support/apiHarness.js';

@@ -120,6 +120,7 @@ describe('App: the task list', () => {
     expect((await list.getByRole('link').allTextContents()).map((text) => /STARK-12|WAYNE-3|WAYNE-4/.exec(text)?.[0]).sort()).to.deep.equal(['STARK-12', 'WAYNE-3']);
     await list.getByRole('link', { name: /STARK-12/ }).click();
     await page.getByText(/Overdue by (1|2) days?/).first().waitFor();
+    await page.locator('.task-facts').getByText('SLA breached').waitFor();
     await screenshot(page, 'tasks-manager-overdue');
     await page.getByRole('button', { name: 'Assign…' }).click();
     const dialog = page.getByRole('dialog', { name: /Assign/ });
@@ -202,7 +203,9 @@ describe('App: the task list', () => {
     await page.getByText('No tasks match these filters.').waitFor();
     await page.getByRole('link', { name: /My tasks/ }).click();
     await page.waitForURL('**/tasks?due=today');
-    await page.getByRole('list', { name: 'My tasks' }).getByRole('link', { name: /ACME-5005/ }).click();
+    const mine = page.getByRole('list', { name: 'My tasks' }).getByRole('link', { name: /ACME-5005/ });
+    expect(await mine.textContent(), '20 hours into a day').to.contain('At risk');
+    await mine.click();
     // when
     await page.getByRole('button', { name: 'Delegate…' }).click();
     const dialog = page.getByRole('dialog', { name: /Delegate/ });

@@ -5,6 +5,7 @@ import type { Lookups } from './lookups';
 import { describeDue } from './dates';
 import { priorityLabel } from './priority';
 import { serverNow } from './serverClock';
+import { SlaBadge } from './SlaBadge';
 
 export function TaskCard({ task, href, selected, userId, lookups }: { task: Task; href: string; selected: boolean; userId: string; lookups: Lookups }) {
   const due = task.dueAt ? describeDue(task.dueAt, task.overdue, serverNow()) : undefined;
@@ -22,7 +23,10 @@ export function TaskCard({ task, href, selected, userId, lookups }: { task: Task
           {task.businessKey && <> · <span class="business-key">{task.businessKey}</span></>}
         </span>
         <span class="task-card-bottom">
-          {due ? <span class={`due ${due.tone}`}>{due.text}</span> : <span class="due none">No due date</span>}
+          <span class="due-line">
+            {due ? <span class={`due ${due.tone}`}>{due.text}</span> : <span class="due none">No due date</span>}
+            <SlaBadge task={task} />
+          </span>
           <span class="holder">{holder}</span>
         </span>
       </a>

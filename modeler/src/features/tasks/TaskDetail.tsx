@@ -21,6 +21,7 @@ import type { TaskFormHandle } from './TaskForm';
 import { LazyTaskForm } from './LazyTaskForm';
 import { TaskHistory } from './TaskHistory';
 import { AssignDialog } from './AssignDialog';
+import { SlaBadge } from './SlaBadge';
 
 type Notice = { tone: 'success' | 'info' | 'warning' | 'error'; text: string };
 
@@ -143,7 +144,7 @@ export function TaskDetail({ id, user, manager, lookups, backHref }: { id: strin
       <dl class="task-facts">
         <div><dt>Assignee</dt><dd>{task.assignee ? (mine ? 'Me' : lookups.personName(task.assignee)) : 'Nobody yet'}</dd></div>
         <div><dt>Offered to</dt><dd>{[...task.candidateGroups.map((g) => `group ${g}`), ...task.candidateUsers.map((u) => lookups.personName(u))].join(', ') || 'Everyone'}</dd></div>
-        <div><dt>Due</dt><dd>{due && <span class={`due ${due.tone}`}>{due.text}</span>}{task.dueAt ? <span class={due ? 'fact-note' : undefined}>{formatDateTime(task.dueAt)}</span> : 'No due date'}</dd></div>
+        <div><dt>Due</dt><dd>{due && <span class={`due ${due.tone}`}>{due.text}</span>}{open && <SlaBadge task={task} />}{task.dueAt ? <span class={due ? 'fact-note' : undefined}>{formatDateTime(task.dueAt)}</span> : 'No due date'}</dd></div>
         <div><dt>Follow up</dt><dd>{task.followUpAt ? formatDateTime(task.followUpAt) : '—'}</dd></div>
         <div><dt>Priority</dt><dd><span class={`priority ${priority.level}`}>{priority.label}</span><span class="fact-note">{task.priority}</span></dd></div>
         <div><dt>Created</dt><dd>{formatDateTime(task.createdAt)}</dd></div>

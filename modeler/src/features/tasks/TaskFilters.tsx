@@ -38,6 +38,7 @@ export function TaskFilters({ state, lookups, onChange }: { state: ListState; lo
         <label class="visually-hidden" for="task-sort">Order</label>
         <select id="task-sort" class="select" value={state.sort} onChange={(e) => onChange({ sort: e.currentTarget.value as Sort, page: 1 })}>
           <option value="due">Due date first</option>
+          <option value="urgency">Most urgent first (SLA)</option>
           <option value="priority">Priority first</option>
           <option value="created">Newest first</option>
         </select>

@@ -10,7 +10,7 @@ import { serverNow } from './serverClock';
 
 export type View = 'mine' | 'claimable' | 'all';
 export type DueFilter = '' | 'overdue' | 'today';
-export type Sort = 'due' | 'priority' | 'created';
+export type Sort = 'due' | 'urgency' | 'priority' | 'created';
 
 export interface ListState {
   view: View;
@@ -31,7 +31,7 @@ export function readListState(search: URLSearchParams, manager: boolean): ListSt
     due: pick(search.get('due'), ['', 'overdue', 'today'] as const, ''),
     process: search.get('process') ?? '',
     q: search.get('q') ?? '',
-    sort: pick(search.get('sort'), ['due', 'priority', 'created'] as const, 'due'),
+    sort: pick(search.get('sort'), ['due', 'urgency', 'priority', 'created'] as const, 'due'),
     page: Math.max(1, Number.parseInt(search.get('page') ?? '1', 10) || 1),
   };
 }
@@ -68,6 +68,7 @@ export function taskQuery(state: ListState, userId: string): TaskQuery {
   if (state.process) query.definitionKey = state.process;
   if (state.q.trim()) query.search = state.q.trim();
   if (state.sort === 'due') query.sort = 'due';
+  else if (state.sort === 'urgency') query.sort = 'sla';
   else if (state.sort === 'priority') query.sort = 'priority';
   else Object.assign(query, { sort: 'created', order: 'desc' });
   return query;
