@@ -103,7 +103,7 @@ export function TaskDetail({ id, user, manager, lookups, backHref }: { id: strin
     setBusy(true);
     try {
       await completeTask(task.id, values);
-      setNotice({ tone: 'success', text: `You completed “${name}”. The process moves on.` });
+      // the banner of a completed task says so (who, when)
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'FORM_INVALID') {
         const unplaced = form.current?.showFieldProblems(failure.fieldProblems) ?? failure.fieldProblems;
@@ -186,7 +186,7 @@ function StateBanner({ task, userId, lookups }: { task: Task; userId: string; lo
     const by = task.completedBy === userId ? 'You' : task.completedBy ? lookups.personName(task.completedBy) : 'Someone';
     return (
       <div class="alert success state-banner" role="status">
-        <strong>This task is done.</strong> {by} completed it{task.completedAt ? ` on ${formatDateTime(task.completedAt)}` : ''}. There is nothing left to do here.
+        <strong>This task is done.</strong> {by} completed it{task.completedAt ? ` on ${formatDateTime(task.completedAt)}` : ''}; the process has moved on. There is nothing left to do here.
       </div>
     );
   }
