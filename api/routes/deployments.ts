@@ -14,6 +14,7 @@ const deployResult = z.object({
   deploymentId: z.string(),
   definitions: z.array(z.object({ id: z.string(), key: z.string(), version: z.number().int(), isNew: z.boolean() })),
   forms: z.array(z.object({ id: z.string(), formId: z.string(), version: z.number().int() })),
+  warnings: z.array(problem),
 });
 const definitionShape = z.object({
   id: z.string(), key: z.string(), version: z.number().int(), name: z.string().nullable(), deploymentId: z.string(),
@@ -62,6 +63,7 @@ export const deploymentRoutes: Route[] = [
   route({
     method: 'get', path: '/api/process-definitions/:id', tag: 'Deployments', permission: 'definitions:read', summary: 'One definition version with its IR',
     params: uuidParam,
+    response: definitionShape.extend({ ir: z.unknown() }),
     handler: async ({ params, services }) => {
       const d = await services.engine.getDefinition(params.id);
       return { ...definitionSummary(d), ir: d.ir };

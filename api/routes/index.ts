@@ -17,4 +17,4 @@ import { taskHistoryRoutes } from './taskHistory.js';
 import { colleagueRoutes } from './colleagues.js';
 import { accountRoutes } from './accounts.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...loginPageRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...taskEventRoutes, ...taskHistoryRoutes, ...colleagueRoutes, ...accountRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes, ...taskEventRoutes, ...taskHistoryRoutes, ...colleagueRoutes, ...accountRoutes];

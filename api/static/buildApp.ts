@@ -29,7 +29,9 @@ async function node(script: string, args: string[]): Promise<void> {
     await run(process.execPath, [join(REPO_ROOT, 'node_modules', script), ...args], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`building the browser app failed (${script}):\n${stdout}${stderr}`);
+    // rolldown appends a native stack trace of no use to anyone reading the error
+    const output = `${stdout}${stderr}`.split('\n').filter((line) => !/^\s+\d+: <unknown>$/.test(line)).slice(0, 60).join('\n');
+    throw new Error(`building the browser app failed (${script}):\n${output}`);
   }
 }
 

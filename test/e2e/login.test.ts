@@ -94,12 +94,14 @@ describe('App: login, navigation and access', () => {
     // given
     const { page } = await e2e.open({ width: 390, height: 844 });
     await page.goto('/login');
+    await page.getByRole('heading', { name: 'Demo users' }).waitFor();
     await screenshot(page, 'login-narrow');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
     // when
     await e2e.logIn(page, 'admin');
     // then
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Modeler' }).waitFor();
+    await page.locator('.djs-container').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
     await screenshot(page, 'header-narrow');
   });

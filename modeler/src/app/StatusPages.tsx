@@ -37,7 +37,7 @@ export function Welcome({ user }: { user: SessionUser }) {
   return (
     <main class="page-message" aria-labelledby="welcome-title">
       <h1 id="welcome-title">Welcome, {user.displayName}</h1>
-      <p>There is no page in the app for your roles ({user.roles.join(', ') || 'none'}). Workers use the API: see <a href="/api/docs">the API documentation</a>.</p>
+      <p>No page of the app is for your roles ({user.roles.join(', ') || 'none'}) yet. Everything Lifeline does is also in <a href="/api/docs">the API</a>; workers use it with an API token.</p>
     </main>
   );
 }

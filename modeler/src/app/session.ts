@@ -41,9 +41,10 @@ export async function logIn(username: string, password: string): Promise<Session
   return user;
 }
 
+/** Logs out: pages close first (so none of their requests meets an ended session), then the session ends on the server. */
 export async function logOut(): Promise<void> {
-  await ok(api.POST('/api/auth/logout'));
   set(null);
+  await ok(api.POST('/api/auth/logout'));
 }
 
 /** The session, re-rendering when it changes. */

@@ -80,8 +80,7 @@ export default function LoginPage() {
               <li key={u.id}>
                 <button type="button" class="demo-user" onClick={() => { setUsername(u.id); setPassword(demo.password); setError(undefined); }} aria-label={`Fill in ${u.id}`}>
                   <span class="demo-name">{u.displayName}</span>
-                  <span class="demo-id">{u.id}</span>
-                  <span class="demo-roles">{u.roles.join(', ')}</span>
+                  <span class="demo-meta"><code>{u.id}</code> · {u.roles.join(', ')}</span>
                 </button>
               </li>
             ))}
