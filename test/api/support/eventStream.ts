@@ -18,7 +18,7 @@ export interface EventReader {
 
 /** Opens `path` as `user` (password demo) and reads its events. */
 export async function openEvents(base: string, user: string, path = '/api/task-events'): Promise<EventReader> {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: 'demo' }) });
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'lifeline' }, body: JSON.stringify({ username: user, password: 'demo' }) });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
   const controller = new AbortController();
   const response = await fetch(base + path, { headers: { cookie, accept: 'text/event-stream' }, signal: controller.signal });

@@ -8,9 +8,10 @@ describe('App: admin pages', () => {
   it('should let an admin create a user who can then log in, and disable them again', async () => {
     // given
     const { page } = await e2e.open();
+    await page.goto('/login?next=%2Fadmin');
     await e2e.logIn(page, 'admin');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).getAttribute('aria-current')).to.equal('page');
     await page.getByText('Erin Employee', { exact: true }).waitFor();
     await screenshot(page, 'admin-users');
     // when: a new employee in group support
@@ -56,8 +57,8 @@ describe('App: admin pages', () => {
     // given
     const watched = await e2e.open();
     const { page } = watched;
+    await page.goto('/login?next=%2Fadmin%2Fusers');
     await e2e.logIn(page, 'admin');
-    await page.goto('/admin/users');
     // when: the specialist's password is reset and they become a manager too
     await page.getByRole('button', { name: 'Reset the password of Sam Specialist' }).click();
     await page.getByLabel('New password').fill('brand-new-secret');
@@ -99,8 +100,8 @@ describe('App: admin pages', () => {
   it('should create a worker token whose secret is shown once and works, and revoke it', async () => {
     // given
     const { page } = await e2e.open();
+    await page.goto('/login?next=%2Fadmin%2Ftokens');
     await e2e.logIn(page, 'admin');
-    await page.goto('/admin/tokens');
     // when
     await page.getByRole('button', { name: 'New token' }).click();
     const dialog = page.getByRole('dialog', { name: 'New API token' });
@@ -128,8 +129,8 @@ describe('App: admin pages', () => {
 
   it('should fit a narrow screen', async () => {
     const { page } = await e2e.open({ width: 390, height: 844 });
+    await page.goto('/login?next=%2Fadmin%2Fusers');
     await e2e.logIn(page, 'admin');
-    await page.goto('/admin/users');
     await page.getByText('Erin Employee', { exact: true }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
     await screenshot(page, 'admin-narrow');
