@@ -16,5 +16,8 @@ import { taskEventRoutes } from './taskEvents.js';
 import { taskHistoryRoutes } from './taskHistory.js';
 import { colleagueRoutes } from './colleagues.js';
 import { accountRoutes } from './accounts.js';
+import { monitorRoutes } from './monitor.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes, ...taskEventRoutes, ...taskHistoryRoutes, ...colleagueRoutes, ...accountRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes];
+routes.push(...monitorRoutes);
+routes.push(...taskEventRoutes, ...taskHistoryRoutes, ...colleagueRoutes, ...accountRoutes);

@@ -6,7 +6,7 @@ import { route, page, paged, queryBool, queryDate, uuidParam, variables, type Ro
 const startBody = z.object({ businessKey: z.string().max(200).optional(), variables: variables.optional() });
 
 /** "Stuck longer than PT4H": active and unchanged since now minus the duration. */
-function stuckSince(duration: string, now: Date): Date {
+export function stuckSince(duration: string, now: Date): Date {
   let d;
   try {
     d = parseDuration(duration);

@@ -5,7 +5,7 @@
  * rule as the task itself: a task you may not see is "not found".
  */
 import * as z from 'zod';
-import { people } from '../../db/index.js';
+import { displayNames } from '../../db/index.js';
 import { route, uuidParam, type Route } from '../http/route.js';
 import { elementNames } from '../history/elementNames.js';
 import { historyLineShape, peopleIn, readableHistory } from '../history/readableHistory.js';
@@ -23,7 +23,7 @@ export const taskHistoryRoutes: Route[] = [
       const events = await services.engine.history(task.instanceId);
       const [names, who] = await Promise.all([
         elementNames(instance.definitionId, async () => (await services.engine.getDefinition(instance.definitionId)).ir),
-        people.displayNames(services.knex, peopleIn(events)),
+        displayNames(services.knex, peopleIn(events)),
       ]);
       return { items: readableHistory(events, names, who) };
     },

@@ -1,17 +1,9 @@
 /**
- * People as colleagues see them: display names for history lines, the
- * colleagues a task can be handed to, and whether an account is disabled.
- * Plain functions over knex, like users.ts.
+ * People as colleagues see them: the colleagues a task can be handed to,
+ * and whether an account is disabled. Plain functions over knex, like
+ * users.ts. (Display names for history lines: db/monitoring/people.ts.)
  */
 import type { Knex } from 'knex';
-
-/** Display names of the given user ids (unknown ids are absent). */
-export async function displayNames(db: Knex, ids: string[]): Promise<Record<string, string>> {
-  const wanted = [...new Set(ids.filter(Boolean))];
-  if (wanted.length === 0) return {};
-  const rows = await db('users').select('id', 'display_name').whereIn('id', wanted);
-  return Object.fromEntries(rows.map((r: { id: string; display_name: string }) => [r.id, r.display_name]));
-}
 
 /** A colleague a task can go to: enabled, and working tasks (employee, manager or admin). */
 export interface Colleague {

@@ -14,6 +14,7 @@ import type { RuntimeEvent } from './machines.js';
 import { noWaits, TreeIndex, type Execution, type ExecutionTree } from './tree.js';
 import { actionHandlers } from './behaviours/actions.js';
 import { settleScope } from './behaviours/flow.js';
+import { isBody } from './behaviours/multiInstance.js';
 import { settleConditions } from './behaviours/conditions.js';
 import { LifelineError } from '../errors/LifelineError.js';
 import { feelContext } from '../expressions/feel.js';
@@ -158,7 +159,8 @@ export class Runtime {
       instanceId: this.env.instance.id,
       type,
       elementId: execution ? execution.nodeId : null,
-      elementType: node ? node.kind : execution ? 'scope' : null,
+      // The body of a multi-instance or loop element is told apart from its inner instances (one per token), so per-element token counts can skip it.
+      elementType: node ? (isBody(this, execution!, node) ? 'multiInstanceBody' : node.kind) : execution ? 'scope' : null,
       activityInstanceId: execution ? execution.id : null,
       at: this.env.now,
       actor: this.env.actor,

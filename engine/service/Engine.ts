@@ -27,6 +27,7 @@ import type { NotificationContent } from './notifications.js';
 import type { EmailRecord, NotificationRecord } from '../store/records.js';
 import type { EmailFilter, NotificationFilter, SlaState, TimelineEntry } from '../store/Store.js';
 import type { CalendarRecord } from '../store/records.js';
+import { reactivateFailedJob } from './jobRetry.js';
 
 function checkVariables(variables: JsonObject | undefined): JsonObject {
   if (variables === undefined) return {};
@@ -269,8 +270,7 @@ export class Engine implements EngineApi {
       const resolve = { ...emptyEffects(), resolveIncidents: [id], history: [historyNote(incident.instanceId, scope.now, 'incident.resolved', incident.elementId, { incidentId: id, type: incident.type }, actor)] };
       switch (incident.type) {
         case 'job_no_retries': {
-          await scope.tx.lockInstance(incident.instanceId);
-          await scope.tx.updateJob(incident.jobId!, { state: 'activatable', retries: options.retries ?? 1, nextRunAt: scope.now, worker: null, lockExpiresAt: null });
+          await reactivateFailedJob(scope, incident, options.retries ?? 1);
           await writeEffects(scope, resolve);
           return;
         }

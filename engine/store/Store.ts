@@ -161,7 +161,7 @@ export interface StoreTx {
   getJob(id: string): Promise<JobRecord | undefined>;
   /** Locks up to `max` activatable jobs of `type` for `worker` (FOR UPDATE SKIP LOCKED). */
   activateJobs(type: string, worker: string, max: number, now: Date, lockExpiresAt: Date): Promise<JobRecord[]>;
-  updateJob(id: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'worker' | 'lockExpiresAt' | 'nextRunAt' | 'lastError'>>): Promise<void>;
+  updateJob(id: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'worker' | 'lockExpiresAt' | 'nextRunAt' | 'lastError' | 'variables'>>): Promise<void>;
   /** Open instance subscriptions of `name`, oldest first: a given key matches only that key; no key matches only key-less subscriptions. */
   findSubscriptions(kind: SubscriptionKind, name: string, correlationKey: string | null): Promise<SubscriptionRecord[]>;
   /** Marks a subscription correlated; false when it was no longer open. */

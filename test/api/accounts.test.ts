@@ -67,4 +67,15 @@ describe('API: disabling and enabling accounts', () => {
     const [task] = (await api.engine.listTasks({ instanceId: started.body.id })).items;
     expect(task.assignee).to.equal('sven');
   });
+
+  it("should leave disabled accounts out of the people a task can be handed to (the employee's and the manager's pickers)", async () => {
+    // given
+    await admin.post('/api/users/specialist/disable');
+    // when
+    const colleagues = await (await api.as('employee')).get('/api/colleagues');
+    const people = await (await api.as('manager')).get('/api/monitor/people');
+    // then
+    expect(colleagues.body.items.map((p: { id: string }) => p.id)).to.include('sofia').and.not.include('specialist');
+    expect(people.body.items.map((p: { id: string }) => p.id)).to.include('sofia').and.not.include('specialist');
+  });
 });

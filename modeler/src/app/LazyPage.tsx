@@ -3,14 +3,14 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PageDefinition, PageProps } from './PageDefinition';
 import type { SessionUser } from './session';
-import { useTitle } from './title';
+import { useDefaultTitle } from './title';
 
 const loaded = new Map<PageDefinition, ComponentType<PageProps>>();
 
 export function LazyPage({ page, user, subpath }: { page: PageDefinition; user: SessionUser; subpath: string }) {
   const [Component, setComponent] = useState<ComponentType<PageProps> | undefined>(() => loaded.get(page));
   const [failed, setFailed] = useState<string>();
-  useTitle(page.title);
+  useDefaultTitle(page.title);
   useEffect(() => {
     if (loaded.has(page)) return setComponent(() => loaded.get(page));
     setComponent(undefined);

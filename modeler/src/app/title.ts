@@ -1,10 +1,12 @@
 /**
  * Tab titles: "<page> · Lifeline" for every page, optionally with a detail
  * in front ("Call customer · Tasks · Lifeline") and a count ("(3) Tasks ·
- * Lifeline", e.g. my open tasks). Page, detail and count are set by
- * different components in any order; the title is composed from all three.
+ * Lifeline", e.g. my open tasks). The shell sets the page's default title
+ * from the registry; a page may name itself more precisely with `useTitle`
+ * ("Instance ORD-2 · Monitor"), add a detail or a count. The parts are set
+ * by different components in any order; the title is composed from them.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 
 const parts = { page: '', detail: '', count: 0 };
 
@@ -13,9 +15,21 @@ function render(): void {
   document.title = parts.count > 0 ? `(${parts.count}) ${name}` : name;
 }
 
-/** The page's title (the shell sets it from the page registry). */
+/** The page's own title (wins over the shell's default: it runs after it). */
 export function useTitle(title: string): void {
   useEffect(() => {
+    parts.page = title;
+    render();
+  }, [title]);
+}
+
+/**
+ * The title the shell gives a page from its registry entry. A layout effect,
+ * so it runs before the page's own `useTitle` effects: a page that names
+ * itself more precisely ("Instance ORD-2 · Monitor") keeps its title.
+ */
+export function useDefaultTitle(title: string): void {
+  useLayoutEffect(() => {
     parts.page = title;
     render();
   }, [title]);

@@ -58,10 +58,10 @@ export async function openPage(browser: Browser, base: string, viewport = { widt
   };
 }
 
-/** Saves a screenshot of the page as `<name>.png` (see SCREENSHOT_DIR). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot of the page as `<name>.png` (see SCREENSHOT_DIR); `fullPage` takes the whole scrolled page. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path });
+  await page.screenshot({ path, fullPage: options.fullPage ?? false });
   return path;
 }

@@ -55,6 +55,18 @@ describe('multi-instance and loops', () => {
       // then
       expect((await t.instance(instance.id)).state).to.equal('completed');
     });
+
+    it('should mark the body in history apart from its inner instances, so token counts can skip it', async () => {
+      // given
+      const instance = await t.start('campaign', { invitees: ['ann', 'bob'] });
+      // when
+      for (const job of await t.engine.activateJobs({ type: 'send-invitation', worker: 'w', maxJobs: 10, lockDurationMs: 60_000 })) await t.engine.completeJob(job.id);
+      // then: one body and two inner instances of 'invite', each activated and completed
+      const invite = (await t.engine.history(instance.id)).filter((h) => h.elementId === 'invite' && h.type.startsWith('element.'));
+      const lines = invite.map((h) => `${h.type} ${h.elementType}`);
+      expect(lines.filter((l) => l.endsWith('multiInstanceBody'))).to.deep.equal(['element.activated multiInstanceBody', 'element.completed multiInstanceBody']);
+      expect(lines.filter((l) => l.endsWith('serviceTask')).sort()).to.deep.equal(['element.activated serviceTask', 'element.activated serviceTask', 'element.completed serviceTask', 'element.completed serviceTask']);
+    });
   });
 
   describe('standard loop', () => {

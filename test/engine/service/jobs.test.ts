@@ -60,6 +60,22 @@ describe('jobs', () => {
     expect(types).to.include.members(['job.failed', 'incident.created', 'incident.resolved']);
   });
 
+  it('should give the retried job the variables set after it failed, as a worker activating it now would see them', async () => {
+    // given: a worker failed the job because a variable was missing
+    const instance = await t.start('mailer', { subject: 'Welcome' });
+    const [job] = await activate();
+    expect(job.variables).to.deep.equal({ subject: 'Welcome' });
+    await t.engine.failJob(job.id, { retries: 0, errorMessage: 'no address to send to' });
+    const [incident] = (await t.engine.listIncidents({ instanceId: instance.id })).items;
+    // when: a manager sets it and retries
+    await t.engine.setVariables(instance.id, { address: 'ann@example.com', subject: 'Hello' }, 'manager');
+    await t.engine.retryIncident(incident.id, { actor: 'manager' });
+    // then
+    const [again] = await activate();
+    expect(again.variables).to.deep.equal({ subject: 'Hello', address: 'ann@example.com' });
+    expect(again.retries).to.equal(1);
+  });
+
   it('should refuse to complete a job twice', async () => {
     await t.start('mailer');
     const [job] = await activate();
