@@ -15,17 +15,20 @@ import { openApiDocument, docsPage } from './openapi.js';
 import { Metrics, renderSlaMetrics } from './metrics.js';
 import { serveApp } from './static/index.js';
 import { TaskFeed } from './live/TaskFeed.js';
+import { Rehearsals } from './rehearsals/Rehearsals.js';
 
 export interface LifelineServer {
   app: Koa;
   listen(port: number, host?: string): Promise<{ port: number }>;
   /** Stops accepting connections and resolves once in-flight requests have finished. */
   close(): Promise<void>;
+  /** The rehearsals service (its pools close with the server). */
+  rehearsals: Rehearsals;
 }
 
-export function createServer(given: Services, logger: Logger): LifelineServer {
+export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?: Rehearsals }, logger: Logger): LifelineServer {
   const taskFeed = given.taskFeed ?? new TaskFeed(given.knex, { onError: (error) => logger.warn({ err: error }, 'task change listener lost its connection; listening again') });
-  const services: Services = { ...given, taskFeed };
+  const services: Services = { ...given, taskFeed, rehearsals: given.rehearsals ?? new Rehearsals({ knex: given.knex, engine: given.engine, clock: given.clock, mailFrom: given.config.mailFrom }) };
   const app = new Koa({ keys: [services.config.sessionSecret] });
   app.proxy = false;
   const metrics = new Metrics();
@@ -76,6 +79,7 @@ export function createServer(given: Services, logger: Logger): LifelineServer {
   const open = new Set<import('node:net').Socket>();
   return {
     app,
+    rehearsals: services.rehearsals,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server = app.listen(port, host);
@@ -94,8 +98,9 @@ export function createServer(given: Services, logger: Logger): LifelineServer {
       // Event streams never finish by themselves: end them first.
       await taskFeed.close();
       return new Promise((resolve) => {
-        if (!server) return resolve();
-        server.close(() => resolve());
+        const done = () => void services.rehearsals.close().finally(() => resolve());
+        if (!server) return done();
+        server.close(() => done());
         server.closeIdleConnections?.();
         // Keep-alive sockets that stay idle after their request would hold close() forever.
         setTimeout(() => {

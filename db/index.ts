@@ -15,6 +15,9 @@ export { listInstanceRows, type InstanceListFilter, type InstanceListItem } from
 export { elementStats, type ElementStats, type StatsScope } from './monitoring/elementStats.js';
 export { displayNames, taskPeople, type Person } from './monitoring/people.js';
 export { deploymentName } from './monitoring/deployments.js';
+export { PostgresRehearsalRegister } from './rehearsal/PostgresRehearsalRegister.js';
+export { PostgresSandboxProbe } from './rehearsal/PostgresSandboxProbe.js';
+export { createSandboxSchema, dropSandboxSchema, knexForSchema, schemaOf } from './rehearsal/sandboxSchema.js';
 export { listenForTaskChanges, type TaskChange, type TaskChangeListener, type TaskChangeHandlers } from './notifications/taskChanges.js';
 export * as people from './identity/people.js';
 export type { Colleague } from './identity/people.js';

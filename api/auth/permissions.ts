@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   'calendars:manage': ['admin'],
   'customers:read': ['designer', 'employee', 'manager', 'admin'],
   'mail:read': ['manager', 'admin'],
+  'rehearsals:run': ['designer', 'manager', 'admin'],
 } as const satisfies Record<string, readonly ApiRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS | 'public';

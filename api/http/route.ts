@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import type { Permission } from '../auth/permissions.js';
 import type { AuthUser } from '../auth/AuthUser.js';
 import type { TaskFeed } from '../live/TaskFeed.js';
+import type { Rehearsals } from '../rehearsals/Rehearsals.js';
 
 export interface Services {
   engine: Engine;
@@ -20,6 +21,8 @@ export interface Services {
   config: Config;
   /** Live task changes for server-sent events; createServer makes one when none is given. */
   taskFeed?: TaskFeed;
+  /** Rehearsals on virtual clocks (createServer makes the service when none is given). */
+  rehearsals: Rehearsals;
 }
 
 export interface RouteContext<P, Q, B> {

@@ -17,7 +17,10 @@ import { taskHistoryRoutes } from './taskHistory.js';
 import { colleagueRoutes } from './colleagues.js';
 import { accountRoutes } from './accounts.js';
 import { monitorRoutes } from './monitor.js';
+import { scenarioRoutes } from './scenarios.js';
+import { rehearsalRoutes } from './rehearsals.js';
+import { rehearsalReadRoutes } from './rehearsalReads.js';
 
-export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes];
+export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes, ...scenarioRoutes, ...rehearsalRoutes, ...rehearsalReadRoutes];
 routes.push(...monitorRoutes);
 routes.push(...taskEventRoutes, ...taskHistoryRoutes, ...colleagueRoutes, ...accountRoutes);

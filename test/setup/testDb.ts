@@ -45,6 +45,9 @@ async function prepare(): Promise<TestDb> {
     connectionString,
     async destroy() {
       try {
+        // rehearsals made in this schema keep their rows in schemas of their own, named after it
+        const rehearsals = await knex('information_schema.schemata').where('schema_name', 'like', `${schema}\\_rh\\_%`).pluck('schema_name');
+        for (const name of rehearsals) await knex.raw('drop schema if exists ?? cascade', [name]);
         await knex.raw('drop schema if exists ?? cascade', [schema]);
       } finally {
         await knex.destroy();

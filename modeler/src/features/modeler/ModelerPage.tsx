@@ -20,6 +20,7 @@ import { ProblemsPanel, type LintIssue } from './ProblemsPanel';
 import { DefinitionsDialog } from './DefinitionsDialog';
 import { NewFormDialog } from './NewFormDialog';
 import { Toolbar } from './Toolbar';
+import { RehearsalView, type RehearsalViewProps } from '../rehearsal';
 import './modeler.css';
 
 type Modeler = ReturnType<typeof createModeler>;
@@ -41,6 +42,7 @@ export default function ModelerPage({ subpath, user }: PageProps) {
   const [busy, setBusy] = useState<'deploy' | 'validate'>();
   const [dialog, setDialog] = useState<'open' | 'new-form'>();
   const [dropping, setDropping] = useState(false);
+  const [rehearsing, setRehearsing] = useState<Omit<RehearsalViewProps, 'user' | 'onClose'>>();
   const timers = useRef<{ save?: number; check?: number }>({});
   const checkRun = useRef(0);
   /** Aborts background checks when the page closes. */
@@ -222,6 +224,27 @@ export default function ModelerPage({ subpath, user }: PageProps) {
     setStatus({ kind: 'info', text: 'Your unsaved changes were discarded.' });
   };
 
+  /** Rehearse mode: the deployed version when the diagram is it, else the drawing with its forms. */
+  const rehearse = async () => {
+    const xml = (await modeler().saveXML({ format: true })).xml!;
+    const process = processOf(modeler());
+    const origin = ws.current.origin;
+    const deployed = origin && !ws.current.dirty && origin.key === process.id ? origin : undefined;
+    setRehearsing({
+      xml,
+      processKey: process.id,
+      source: deployed
+        ? { definitionId: deployed.definitionId }
+        : { resources: [{ name: `${process.id}.bpmn`, xml }], forms: ws.current.forms.map((f) => ({ name: `${f.id}.form`, json: f.schema })), processKey: process.id },
+      sourceLabel: deployed ? `${deployed.key} version ${deployed.version}` : 'your drawing (not deployed)',
+    });
+  };
+
+  const stopRehearsing = () => {
+    setRehearsing(undefined);
+    requestAnimationFrame(() => modeler().get<any>('canvas').resized());
+  };
+
   const selectElement = (id: string) => {
     if (tab !== 'diagram') navigate('/modeler');
     const element = modeler().get<any>('elementRegistry').get(id);
@@ -249,6 +272,8 @@ export default function ModelerPage({ subpath, user }: PageProps) {
   const origin = ws.current.origin;
   return (
     <div class="modeler-page">
+      {rehearsing && <RehearsalView {...rehearsing} user={user} onClose={stopRehearsing} />}
+      <div class={`modeler-editing${rehearsing ? ' hidden' : ''}`}>
       <Toolbar
         title={process?.name ?? 'Modeler'}
         subtitle={origin ? `${origin.key} · version ${origin.version}` : 'Not deployed yet'}
@@ -261,6 +286,7 @@ export default function ModelerPage({ subpath, user }: PageProps) {
         onDiscard={discard}
         onValidate={validate}
         onDeploy={deploy}
+        onRehearse={() => void rehearse()}
       />
       {status && <div class={`alert ${status.kind} modeler-status`} role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</div>}
       <div class="tabs" role="tablist" aria-label="Diagram and forms">
@@ -294,6 +320,7 @@ export default function ModelerPage({ subpath, user }: PageProps) {
         ))}
       </div>
       <ProblemsPanel engine={engine.problems} engineWarnings={engine.warnings} unplaced={engine.unplaced} lint={lint} checking={checking} label={(id) => (modelerRef.current ? elementLabel(modeler(), id) : id)} onSelect={selectElement} />
+      </div>
       {dialog === 'open' && <DefinitionsDialog onClose={() => setDialog(undefined)} onOpen={(id) => { if (confirmDiscard()) { discardDraft(); void openVersion(id); } }} />}
       {dialog === 'new-form' && (
         <NewFormDialog

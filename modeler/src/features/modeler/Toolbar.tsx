@@ -1,4 +1,4 @@
-/** The modeler's header: what is open, and New, Open, Import, Export, Discard, Validate, Deploy. */
+/** The modeler's header: what is open, and New, Open, Import, Export, Discard, Rehearse, Validate, Deploy. */
 import { useRef } from 'preact/hooks';
 
 interface Props {
@@ -13,6 +13,8 @@ interface Props {
   onDiscard(): void;
   onValidate(): void;
   onDeploy(): void;
+  /** Rehearse mode: run the diagram on the engine with a virtual clock. */
+  onRehearse?(): void;
 }
 
 export function Toolbar(props: Props) {
@@ -33,6 +35,7 @@ export function Toolbar(props: Props) {
         <button type="button" class="button" onClick={() => props.onExport('bpmn')}>Export BPMN</button>
         <button type="button" class="button" onClick={() => props.onExport('svg')}>Export SVG</button>
         <span class="separator" aria-hidden="true" />
+        {props.onRehearse && <button type="button" class="button" onClick={props.onRehearse} disabled={!!props.busy}>Rehearse</button>}
         <button type="button" class="button" onClick={props.onValidate} disabled={!!props.busy}>{props.busy === 'validate' ? 'Validating…' : 'Validate'}</button>
         <button type="button" class="button primary" onClick={props.onDeploy} disabled={!!props.busy} aria-label="Deploy">{props.busy === 'deploy' ? 'Deploying…' : 'Deploy'}</button>
       </div>
