@@ -18,6 +18,7 @@ import { csrfGuard } from './auth/csrf.js';
 import { LoginLimiter } from './auth/loginLimiter.js';
 import { sendProblem } from './http/problem.js';
 import { serveApp } from './static/index.js';
+import { TaskFeed } from './live/TaskFeed.js';
 import { Rehearsals } from './rehearsals/Rehearsals.js';
 
 export interface LifelineServer {
@@ -46,7 +47,8 @@ async function databaseAnswers(services: Services): Promise<boolean> {
 }
 
 export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?: Rehearsals }, logger: Logger): LifelineServer {
-  const services: Services = { ...given, rehearsals: given.rehearsals ?? new Rehearsals({ knex: given.knex, engine: given.engine, clock: given.clock, mailFrom: given.config.mailFrom }) };
+  const taskFeed = given.taskFeed ?? new TaskFeed(given.knex, { onError: (error) => logger.warn({ err: error }, 'task change listener lost its connection; listening again') });
+  const services: Services = { ...given, taskFeed, rehearsals: given.rehearsals ?? new Rehearsals({ knex: given.knex, engine: given.engine, clock: given.clock, mailFrom: given.config.mailFrom }) };
   const app = new Koa({ keys: [services.config.sessionSecret] });
   app.proxy = false;
   const metrics = new Metrics();
@@ -140,8 +142,10 @@ export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?
     get stopping() {
       return stopping;
     },
-    close() {
+    async close() {
       stopping = true;
+      // Event streams never finish by themselves: end them first.
+      await taskFeed.close();
       return new Promise((resolve) => {
         const done = () => void services.rehearsals.close().finally(() => resolve());
         if (!server) return done();

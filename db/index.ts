@@ -21,3 +21,6 @@ export { deploymentName } from './monitoring/deployments.js';
 export { PostgresRehearsalRegister } from './rehearsal/PostgresRehearsalRegister.js';
 export { PostgresSandboxProbe } from './rehearsal/PostgresSandboxProbe.js';
 export { createSandboxSchema, dropSandboxSchema, knexForSchema, schemaOf } from './rehearsal/sandboxSchema.js';
+export { listenForTaskChanges, type TaskChange, type TaskChangeListener, type TaskChangeHandlers } from './notifications/taskChanges.js';
+export * as people from './identity/people.js';
+export type { Colleague } from './identity/people.js';

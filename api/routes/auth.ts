@@ -1,7 +1,7 @@
 /** Login, logout and the current user. */
 import * as z from 'zod';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../../engine/index.js';
-import { credentials, hashPassword, users, verifyPassword } from '../../db/index.js';
+import { credentials, hashPassword, people, users, verifyPassword } from '../../db/index.js';
 import { route, type Route } from '../http/route.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
 
@@ -25,6 +25,7 @@ export const authRoutes: Route[] = [
         throw new UnauthorizedError('unknown user or wrong password');
       }
       await limiter.succeeded(body.username, koa.ip);
+      if (await people.disabledAt(services.knex, body.username)) throw new ForbiddenError('your account is disabled; ask an administrator to enable it');
       const now = services.clock.now();
       await credentials.deleteExpiredSessions(services.knex, now);
       const session = await credentials.createSession(services.knex, body.username, now, services.config.sessionTtlMs);

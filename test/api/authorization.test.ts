@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { routes } from '../../api/routes/index.js';
 import { API_ROLES, allows } from '../../api/auth/permissions.js';
-import { credentials, hashPassword, users } from '../../db/index.js';
+import { credentials, hashPassword, people, users } from '../../db/index.js';
 import { apiFixture, startTestApi, type Caller, type TestApi } from './support/apiHarness.js';
 
 /**
@@ -22,6 +22,8 @@ interface Request {
   expect?: number[];
   /** Call with a session of its own (the route ends the session it is called with). */
   freshSession?: boolean;
+  /** A stream that never ends by itself (server-sent events): judged by the status of its headers. */
+  stream?: boolean;
 }
 
 type Scenario = (api: TestApi, role: string, user: string) => Promise<Request>;
@@ -146,6 +148,15 @@ const SCENARIOS: Record<string, Scenario> = {
   'GET /api/monitor/instances/:id': async (api) => ({ path: `/api/monitor/instances/${await instanceOf(api)}` }),
   'GET /api/monitor/definitions/:id': async (api) => ({ path: `/api/monitor/definitions/${await definitionId(api)}` }),
   'GET /api/monitor/people': async () => ({ path: '/api/monitor/people' }),
+  'GET /api/task-events': async () => ({ path: '/api/task-events', stream: true }),
+  'GET /api/tasks/:id/history': async (api) => ({ path: `/api/tasks/${await openTask(api)}/history` }),
+  'GET /api/colleagues': async () => ({ path: '/api/colleagues' }),
+  'POST /api/users/:id/disable': async (api) => ({ path: `/api/users/${await freshUser(api)}/disable` }),
+  'POST /api/users/:id/enable': async (api) => {
+    const id = await freshUser(api);
+    await people.setDisabled(api.db.knex, id, api.clock.now());
+    return { path: `/api/users/${id}/enable` };
+  },
   'GET /api/tokens': async () => ({ path: '/api/tokens' }),
   'POST /api/tokens': async () => ({ path: '/api/tokens', body: { name: 'matrix' } }),
   'DELETE /api/tokens/:id': async (api, _role, user) => ({ path: `/api/tokens/${(await credentials.createApiToken(api.db.knex, user === 'nobody' ? 'admin' : user, 'matrix', api.clock.now())).token.id}` }),
@@ -240,10 +251,23 @@ const hasBody = (method: string) => method !== 'get' && method !== 'delete';
 describe('API: authorization matrix', () => {
   let api: TestApi;
   const callers: Record<string, Caller> = {};
+  const cookies: Record<string, string> = {};
+
+  /** The status of a stream's answer (its headers), then hang up. */
+  async function streamStatus(path: string, cookie?: string): Promise<number> {
+    const controller = new AbortController();
+    const response = await fetch(api.base + path, { headers: cookie ? { cookie } : {}, signal: controller.signal });
+    controller.abort();
+    return response.status;
+  }
   before(async () => {
     api = await startTestApi();
     await api.engine.deploy({ resources: [{ name: 'exclusive.bpmn', xml: await apiFixture('exclusive.bpmn') }, { name: 'matrix.bpmn', xml: await apiFixture('matrix.bpmn') }] });
     for (const role of API_ROLES) callers[role] = await api.as(USERS[role]);
+    for (const role of API_ROLES) {
+      const login = await fetch(`${api.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USERS[role], password: 'demo' }) });
+      cookies[role] = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    }
   });
   after(async () => {
     rehearsalCaller = undefined;
@@ -263,13 +287,15 @@ describe('API: authorization matrix', () => {
       if (!scenario) this.skip();
       if (route.permission !== 'public') {
         const request = await scenario(api, 'anonymous', 'nobody');
-        const anonymous = await api.anonymous.request(route.method.toUpperCase(), request.path, hasBody(route.method) ? (request.body ?? {}) : undefined);
+        const anonymous = request.stream ? { status: await streamStatus(request.path) } : await api.anonymous.request(route.method.toUpperCase(), request.path, hasBody(route.method) ? (request.body ?? {}) : undefined);
         expect(anonymous.status, `anonymous ${label}`).to.equal(401);
       }
       for (const role of API_ROLES) {
         const request = await scenario(api, role, USERS[role]);
         const caller = request.freshSession ? await api.as(USERS[role]) : callers[role];
-        const response = await caller.request(route.method.toUpperCase(), request.path, hasBody(route.method) ? (request.body ?? {}) : undefined);
+        const response = request.stream
+          ? { status: await streamStatus(request.path, cookies[role]), body: '(stream)' }
+          : await caller.request(route.method.toUpperCase(), request.path, hasBody(route.method) ? (request.body ?? {}) : undefined);
         const detail = `${role} ${label}: ${JSON.stringify(response.body).slice(0, 300)}`;
         if (allows(route.permission, [role])) expect(response.status, detail).to.be.oneOf(request.expect ?? [route.status ?? 200]);
         else expect(response.status, detail).to.equal(403);

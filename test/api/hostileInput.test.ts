@@ -46,6 +46,7 @@ describe('API: hostile input (property-based, fast-check)', () => {
 
   for (const route of routes) {
     if (route.path === '/api/auth/logout' || route.path === '/api/me/password') continue; // they end the caller's session
+    if (route.path === '/api/task-events') continue; // a stream that never ends (its query and body are ignored)
     it(`should never answer ${route.method.toUpperCase()} ${route.path} with a 5xx or a stack trace`, async function () {
       this.timeout(60_000);
       await fc.assert(
