@@ -1,6 +1,7 @@
 /**
- * The engine's Store on PostgreSQL through knex: every StoreTx method is a
- * repository function bound to the transaction.
+ * The engine's Store on PostgreSQL: transactions on pipelined connections
+ * of knex's pool, the hot path in raw SQL (db/raw), everything else knex
+ * repository functions; reads outside transactions on knex.
  */
 import type { Knex } from 'knex';
 import type { Store, StoreTx } from '../engine/index.js';
@@ -13,39 +14,78 @@ import * as forms from './repositories/forms.js';
 import * as subscriptions from './repositories/subscriptions.js';
 import * as incidents from './repositories/incidents.js';
 import * as historyRepo from './repositories/history.js';
-import { applyEffects } from './repositories/effects.js';
 import * as calendars from './repositories/calendars.js';
 import * as assignment from './repositories/assignment.js';
 import * as notifications from './repositories/notifications.js';
 import * as emails from './repositories/emails.js';
 import { timeline as customerTimeline } from './repositories/timeline.js';
-import type { Db } from './repositories/rows.js';
+import type pg from 'pg';
+import { ConflictError } from '../engine/index.js';
+import { RawTx } from './raw/RawTx.js';
+import type { StatementObserver } from './raw/Sql.js';
+import * as rawDefinitions from './raw/definitions.js';
+import * as rawInstances from './raw/instances.js';
+import * as rawTasks from './raw/tasks.js';
+import * as rawTimers from './raw/timers.js';
+import { TaskChangePump } from './notifications/taskChangePump.js';
 
-/** The StoreTx of one transaction: each method is a repository function on `db`. */
-function txMethods(db: Db): StoreTx {
+/**
+ * The StoreTx of one transaction: the hot path (instances, steps' writes,
+ * task completion, timers) as raw statements on the pipelined connection,
+ * every other method a knex repository function bound to the same
+ * connection and transaction.
+ */
+function txMethods(tx: RawTx): StoreTx {
+  const db = tx.db;
+  const tasksChanged = <T>(work: Promise<T>): Promise<T> => {
+    tx.touchedTasks = true;
+    return work;
+  };
   return {
     insertDeployment: (d) => definitions.insertDeployment(db, d),
     insertDefinitions: (d) => definitions.insertDefinitions(db, d),
     latestDefinition: (key) => definitions.latestDefinition(db, key),
-    getDefinition: (id) => definitions.getDefinition(db, id),
+    latestDefinitionId: (key) => tx.read((sql) => rawDefinitions.latestDefinitionId(sql, key)),
+    getDefinition: (id) => tx.read((sql) => rawDefinitions.getDefinition(sql, id)),
     insertForms: (f) => forms.insertForms(db, f),
     latestForm: (formId) => forms.latestForm(db, formId),
     lockDefinitionKeys: (keys) => definitions.lockDefinitionKeys(db, keys),
     countInstances: (id) => definitions.countInstances(db, id),
     deleteDefinition: (id) => definitions.deleteDefinition(db, id),
-    insertInstance: (i) => instances.insertInstance(db, i),
-    insertInstances: (list) => instances.insertInstances(db, list),
+    insertInstance: (i) => {
+      tx.writes.addInstance(i);
+      return tx.wrote();
+    },
+    insertInstances: (list) => {
+      for (const i of list) tx.writes.addInstance(i);
+      return tx.wrote();
+    },
     keysAwaited: (name, keys) => subscriptions.keysAwaited(db, name, keys),
-    lockInstance: (id) => instances.lockInstance(db, id),
-    tryLockInstance: (id) => instances.tryLockInstance(db, id),
-    claimDueTimer: (now, skip) => timers.claimDueTimer(db, now, skip),
-    claimTimer: (id, now) => timers.claimTimer(db, id, now),
+    lockInstance: (id) => tx.read((sql) => rawInstances.lockInstance(sql, id)),
+    tryLockInstance: (id) => tx.read((sql) => rawInstances.tryLockInstance(sql, id)),
+    tryLockInstances: (ids) => tx.read((sql) => rawInstances.tryLockInstances(sql, ids)),
+    lockInstanceOfTask: (taskId) => tx.read((sql) => rawInstances.lockInstanceOfTask(sql, taskId)),
+    claimDueTimer: (now, skip) => tx.read((sql) => rawTimers.claimDueTimer(sql, now, skip)),
+    claimDueTimers: (now, limit) => tx.read((sql) => rawTimers.claimDueTimers(sql, now, limit)),
+    claimTimer: (id, now) => tx.read((sql) => rawTimers.claimTimer(sql, id, now)),
     expireJobLocks: (now, limit) => jobs.expireJobLocks(db, now, limit),
-    updateInstance: (i) => instances.updateInstance(db, i),
-    getTask: (id) => tasks.getTask(db, id),
-    updateOpenTask: (id, patch) => tasks.updateOpenTask(db, id, patch),
+    updateInstance: (i) => {
+      tx.writes.updateInstance(i);
+      return tx.wrote();
+    },
+    getTask: (id) => tx.read((sql) => rawTasks.getTask(sql, id)),
+    updateOpenTask: (id, patch) => tasksChanged(tasks.updateOpenTask(db, id, patch)),
+    completeLockedTask: (task, at, by) => {
+      tx.touchedTasks = true;
+      tx.writes.completeTask(task.id, task.instanceId, at, by);
+      return tx.wrote();
+    },
     getTimer: (id) => timers.getTimer(db, id),
     markTimerFired: (id, at) => timers.markTimerFired(db, id, at),
+    markTimersFired: (ids, at) => {
+      tx.writes.fireTimers(ids, at);
+      return tx.wrote();
+    },
     rescheduleTimer: (id, at) => timers.rescheduleTimer(db, id, at),
     dueTimers: (now, limit) => timers.dueTimers(db, now, limit),
     getJob: (id) => jobs.getJob(db, id),
@@ -61,14 +101,18 @@ function txMethods(db: Db): StoreTx {
     getIncident: (id) => incidents.getIncident(db, id),
     getIncidentForTimer: (id) => incidents.getIncidentForTimer(db, id),
     getIncidentForTask: (id) => incidents.getIncidentForTask(db, id),
-    applyEffects: (effects) => applyEffects(db, effects),
+    applyEffects: (effects) => {
+      if (effects.tasks.length || effects.cancelTasks.length) tx.touchedTasks = true;
+      tx.writes.addEffects(effects);
+      return tx.wrote();
+    },
     membersOf: (groups) => assignment.membersOf(db, groups),
     unknownUsers: (users) => assignment.unknownUsers(db, users),
     managersOf: (users) => assignment.managersOf(db, users),
     assignmentLoads: (users) => assignment.assignmentLoads(db, users),
     lockRotation: (key) => assignment.lockRotation(db, key),
     saveRotation: (key, assignee) => assignment.saveRotation(db, key, assignee),
-    setTaskSla: (id, sla) => tasks.setTaskSla(db, id, sla),
+    setTaskSla: (id, sla) => tasksChanged(tasks.setTaskSla(db, id, sla)),
     markNotificationsRead: (userId, ids, at) => notifications.markNotificationsRead(db, userId, ids, at),
     claimNotificationEmails: (max, now) => notifications.claimNotificationEmails(db, max, now),
     settleNotificationEmail: (id, patch) => notifications.settleNotificationEmail(db, id, patch),
@@ -82,28 +126,70 @@ function txMethods(db: Db): StoreTx {
   };
 }
 
+/** What a failed statement means to the engine: LL409 (a guarded write met a row it did not expect) is a conflict. */
+function translate(error: unknown): unknown {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'LL409') return new ConflictError(message ?? 'a concurrent change');
+  return error;
+}
+
 /**
  * The Store on one knex (and its schema). Reads outside `transaction` run
  * on the pool; `transaction` is knex.transaction, rolled back if `fn` throws.
  */
 export class PostgresStore implements Store {
-  constructor(readonly knex: Knex) {}
+  /** Announces task changes (from the outbox the user_tasks trigger fills) after commits that wrote tasks. */
+  readonly taskChanges: TaskChangePump;
+  private readonly announce: boolean;
+
+  /** `announceTaskChanges: false` leaves the outbox to other pumps (round-trip budget tests count only the step's own). */
+  constructor(readonly knex: Knex, options: { announceTaskChanges?: boolean } = {}) {
+    this.taskChanges = new TaskChangePump(knex);
+    this.announce = options.announceTaskChanges ?? true;
+  }
 
   /**
-   * Runs `fn` in one database transaction. A deadlock or serialization
-   * failure (two engines stepping instances that message each other) rolls
-   * everything back, so the whole transaction is simply run again.
+   * Runs `fn` in one database transaction on a pipelined connection of
+   * knex's pool. A deadlock or serialization failure (two engines stepping
+   * instances that message each other) rolls everything back, so the whole
+   * transaction is simply run again.
    */
   async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.knex.transaction((trx) => fn(txMethods(trx)));
+        return await this.once(fn);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt >= 4 || (code !== '40P01' && code !== '40001')) throw error;
         await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
       }
     }
+  }
+
+  private async once<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const client = this.knex.client as { acquireConnection(): Promise<pg.Client>; releaseConnection(connection: pg.Client): Promise<void> };
+    const connection = await client.acquireConnection();
+    const tx = new RawTx(this.knex, connection, this.observer());
+    try {
+      const result = await fn(txMethods(tx));
+      await tx.commit();
+      if (tx.touchedTasks && this.announce) void this.taskChanges.kick();
+      return result;
+    } catch (error) {
+      // a statement after a failed one only says "current transaction is aborted": report the failure itself
+      const failure = (error as { code?: string }).code === '25P02' ? await tx.sql.firstFailure(error) : error;
+      await tx.sql.rollback();
+      throw translate(failure);
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  }
+
+  /** Passes raw statements to knex's 'query' listeners (statement counts, logs), when there are any. */
+  private observer(): StatementObserver | undefined {
+    const knex = this.knex as unknown as { listenerCount(event: string): number; emit(event: string, data: unknown): void };
+    if (knex.listenerCount('query') === 0) return undefined;
+    return (sql, bindings) => knex.emit('query', { sql, bindings, method: 'raw' });
   }
 
   getDefinition = (id: string) => definitions.getDefinition(this.knex, id);

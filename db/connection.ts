@@ -51,6 +51,8 @@ export function createKnex(connectionString: string, options: KnexOptions = {}):
       query_timeout: timeouts.statementMs + 5_000,
       connectionTimeoutMillis: timeouts.connectMs,
       application_name: 'lifeline',
+      // statements of a transaction go out without waiting for each other (db/raw/Sql.ts)
+      pipeline: true,
     } as Knex.PgConnectionConfig,
     acquireConnectionTimeout: timeouts.connectMs + 2_000,
     searchPath: options.schema ? [options.schema] : undefined,

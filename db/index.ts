@@ -24,3 +24,5 @@ export { createSandboxSchema, dropSandboxSchema, knexForSchema, schemaOf } from 
 export { listenForTaskChanges, type TaskChange, type TaskChangeListener, type TaskChangeHandlers } from './notifications/taskChanges.js';
 export * as people from './identity/people.js';
 export type { Colleague } from './identity/people.js';
+export { countWire, wireCounts, wireSince, type WireCounts } from './raw/wireCounts.js';
+export { TaskChangePump, pumpTaskChanges } from './notifications/taskChangePump.js';

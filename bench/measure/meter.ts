@@ -4,7 +4,7 @@
  * PostgreSQL CPU. Work between phases (listing the tasks to complete) is
  * not measured.
  */
-import { wireCounts, wireSince, type WireCounts } from './wire.js';
+import { wireCounts, wireSince, type WireCounts } from '../../db/index.js';
 import { nodeCpuMs, postgresCpuMs } from './cpu.js';
 
 /** What one run of a scenario measured, summed over its phases. */

@@ -92,7 +92,9 @@ export class Engine implements EngineApi {
   async startInstance(command: StartCommand): Promise<InstanceRecord> {
     const variables = checkVariables(command.variables);
     return this.ctx.transaction(async (scope) => {
-      const definition = command.definitionId ? await scope.tx.getDefinition(command.definitionId) : command.definitionKey ? await scope.tx.latestDefinition(command.definitionKey) : undefined;
+      // by key: only the newest version's id is read; the definition and its compiled model come from the cache
+      const id = command.definitionId ?? (command.definitionKey ? await scope.tx.latestDefinitionId(command.definitionKey) : undefined);
+      const definition = id ? (await this.ctx.models.find(scope.tx, id))?.definition : undefined;
       if (!definition) throw new NotFoundError('process definition', command.definitionId ?? command.definitionKey ?? '(none given)');
       const noneStart = definition.ir.startEvents.find((id) => (definition.ir.nodes[id].event?.type ?? 'none') === 'none');
       // A process without start events starts at every node no flow leads to (BPMN 10.5.2).
@@ -205,17 +207,19 @@ export class Engine implements EngineApi {
   async completeTask(id: string, variables?: JsonObject, actor?: string): Promise<void> {
     const checked = checkVariables(variables);
     await this.ctx.transaction(async (scope) => {
-      const task = await this.openTask(scope, id);
+      // one round trip: the instance locked and the task read under that lock
+      const locked = await scope.tx.lockInstanceOfTask(id);
+      if (!locked) throw new NotFoundError('task', id);
+      const { task, instance } = locked;
+      if (task.state !== 'created') throw new ConflictError(`task ${id} is ${task.state}`, { taskId: id, state: task.state });
       await stepInTx(
         this.ctx, scope, task.instanceId, actor ?? null,
         (rt) => {
           rt.history('task.completed', rt.index.get(task.activityInstanceId) ?? null, { taskId: id });
           completeActivity(rt, task.activityInstanceId, checked, { task: id });
         },
-        async () => {
-          const done = await scope.tx.updateOpenTask(id, { state: 'completed', completedAt: scope.now, completedBy: actor ?? null });
-          if (!done) throw new ConflictError(`task ${id} was completed by someone else`, { taskId: id });
-        },
+        () => scope.tx.completeLockedTask(task, scope.now, actor ?? null),
+        { locked: instance },
       );
     });
   }

@@ -52,11 +52,17 @@ export class ModelCache {
   private readonly definitions = new Map<string, { definition: DefinitionRecord; model: ProcessModel }>();
 
   async get(tx: Pick<StoreTx, 'getDefinition'>, id: string): Promise<{ definition: DefinitionRecord; model: ProcessModel }> {
+    const found = await this.find(tx, id);
+    if (!found) throw new NotFoundError('process definition', id);
+    return found;
+  }
+
+  /** The cached entry, read and compiled on first use; undefined when there is no such definition. */
+  async find(tx: Pick<StoreTx, 'getDefinition'>, id: string): Promise<{ definition: DefinitionRecord; model: ProcessModel } | undefined> {
     const cached = this.definitions.get(id);
     if (cached) return cached;
     const definition = await tx.getDefinition(id);
-    if (!definition) throw new NotFoundError('process definition', id);
-    return this.put(definition);
+    return definition ? this.put(definition) : undefined;
   }
 
   /** The cached entry of a definition already in hand, compiled once. */

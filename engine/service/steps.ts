@@ -100,9 +100,10 @@ export async function stepInTx(
   actor: string | null,
   input: (rt: Runtime, instance: InstanceRecord) => void,
   prepare?: (instance: InstanceRecord) => Promise<boolean | void>,
-  options: { skipEnded?: boolean } = {},
+  options: { skipEnded?: boolean; locked?: InstanceRecord } = {},
 ): Promise<InstanceRecord | undefined> {
-  const instance = await scope.tx.lockInstance(id);
+  // `locked`: the caller locked the instance in this transaction already (with what it read alongside)
+  const instance = options.locked ?? (await scope.tx.lockInstance(id));
   if (!instance) throw new NotFoundError('process instance', id);
   if (instance.state !== 'active' && options.skipEnded) return undefined;
   if (instance.state !== 'active') throw new ConflictError(`process instance ${id} has ended (${instance.state})`, { instanceId: id, state: instance.state });

@@ -239,6 +239,20 @@ export interface StoreTx {
   claimTimer(id: string, now: Date): Promise<TimerRecord | undefined>;
   /** Puts up to `limit` jobs whose lock expired back to activatable; returns them. */
   expireJobLocks(now: Date, limit: number): Promise<JobRecord[]>;
+
+  // the hot path in few round trips (issue 10): writes may be sent together with the next read or the commit
+  /** The id of the newest version of a process key (the compiled model is cached by id, so its IR need not be read). */
+  latestDefinitionId(key: string): Promise<string | undefined>;
+  /** Row-locks the instance a task belongs to and reads both, the task as it is under the lock. */
+  lockInstanceOfTask(taskId: string): Promise<{ instance: InstanceRecord; task: UserTaskRecord } | undefined>;
+  /** Completes a task read as open under its instance's lock (held by this transaction); a task found not open after all fails the transaction (ConflictError). */
+  completeLockedTask(task: UserTaskRecord, at: Date, by: string | null): Promise<void>;
+  /** Claims (FOR UPDATE SKIP LOCKED) up to `limit` due scheduled timers not waiting on an incident, oldest first, held until the transaction ends. */
+  claimDueTimers(now: Date, limit: number): Promise<TimerRecord[]>;
+  /** Row-locks those of `ids` no other transaction holds (SKIP LOCKED); returns them. */
+  tryLockInstances(ids: string[]): Promise<InstanceRecord[]>;
+  /** Marks timers this transaction claimed fired; one that is not scheduled after all fails the transaction (ConflictError). */
+  markTimersFired(ids: string[], firedAt: Date): Promise<void>;
 }
 
 /** Read-only queries outside a transaction, for APIs and monitoring. */

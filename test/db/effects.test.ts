@@ -1,7 +1,8 @@
 import { expect } from 'chai';
-import { emptyEffects, type DefinitionRecord, type Effects } from '../../engine/index.js';
+import { ConflictError, emptyEffects, type DefinitionRecord, type Effects } from '../../engine/index.js';
 import { at, storeDefinition, event, incident, instance, job, subscription, task, timer } from './fixtures/records.js';
 import { countStatements } from '../setup/countStatements.js';
+import { rejectionOf } from '../setup/rejection.js';
 import { createTestDb, type TestDb } from '../setup/testDb.js';
 
 describe('applying the effects of a step', () => {
@@ -22,7 +23,7 @@ describe('applying the effects of a step', () => {
     expect(statements).to.deep.equal([]);
   });
 
-  it('should write each non-empty kind with one statement, however many rows it has', async () => {
+  it('should write every kind of effect in one statement, however many rows it has (issue 10)', async () => {
     // given: open rows to cancel and resolve, then a batch with three rows of every kind
     const owner = instance(def);
     const open = {
@@ -39,8 +40,8 @@ describe('applying the effects of a step', () => {
     };
     // when
     const statements = await countStatements(db.knex, () => apply(batch));
-    // then: 11 kinds, 11 statements
-    expect(statements, statements.join('\n')).to.have.length(11);
+    // then: 11 kinds, one statement
+    expect(statements, statements.join('\n')).to.have.length(1);
     expect((await db.store.listTasks({ state: 'cancelled' })).total).to.equal(2);
     expect((await db.store.listTasks({ state: 'created' })).total).to.equal(3);
     expect(await db.store.listTimers({ state: 'cancelled' })).to.have.length(2);
@@ -62,6 +63,55 @@ describe('applying the effects of a step', () => {
     expect((await db.store.getTask(done.id))!.state).to.equal('completed');
     expect((await db.store.listTimers({}))[0].state).to.equal('fired');
     expect((await db.store.listJobs({})).items[0].state).to.equal('completed');
+  });
+
+  it('should insert rows that were created and ended in the same transaction in their end state (issue 10)', async () => {
+    // given: a task, timer, job and subscription created and cancelled, and an incident raised and resolved, before anything is sent
+    const [t, tm, j, s, i] = [task(), timer(def.id), job(), subscription(def.id), incident()];
+    // when
+    await db.store.transaction(async (tx) => {
+      await tx.applyEffects({ ...emptyEffects(), tasks: [t], timers: [tm], jobs: [j], subscriptions: [s], incidents: [i] });
+      await tx.applyEffects({ ...emptyEffects(), cancelTasks: [t.id], cancelTimers: [tm.id], cancelJobs: [j.id], cancelSubscriptions: [s.id], resolveIncidents: [i.id], history: [event(i.instanceId, { at: at(3) })] });
+    });
+    // then
+    expect((await db.store.getTask(t.id))!.state).to.equal('cancelled');
+    expect((await db.store.listTimers({}))[0].state).to.equal('cancelled');
+    expect((await db.store.listJobs({})).items[0]).to.deep.include({ state: 'cancelled', lockExpiresAt: null });
+    expect((await db.store.listSubscriptions({}))[0].state).to.equal('cancelled');
+    expect(await db.store.getIncident(i.id)).to.deep.include({ state: 'resolved', resolvedAt: at(3) });
+  });
+
+  it('should send the writes of a step as one statement behind its lock, to go out with the commit (issue 10)', async () => {
+    // given
+    const owner = instance(def);
+    await db.store.transaction((tx) => tx.insertInstance(owner));
+    // when: a step's shape: lock, then write
+    const statements = await countStatements(db.knex, () => db.store.transaction(async (tx) => {
+      const locked = (await tx.lockInstance(owner.id))!;
+      await tx.updateInstance({ ...locked, state: 'completed', endedAt: at(2), updatedAt: at(2) });
+      await tx.applyEffects({ ...emptyEffects(), history: [event(owner.id)], tasks: [task({ instanceId: owner.id })] });
+    }));
+    // then: BEGIN, the lock, one write, COMMIT
+    expect(statements.filter((s) => !/^(BEGIN|COMMIT)/.test(s)), statements.join('\n')).to.have.length(2);
+    expect(await db.store.getInstance(owner.id)).to.deep.include({ state: 'completed', revision: 1 });
+  });
+
+  it('should fail the whole transaction when a guarded write finds the row changed (issue 10)', async () => {
+    // given: an instance saved at revision 0, then changed behind our back
+    const owner = instance(def);
+    await db.store.transaction((tx) => tx.insertInstance(owner));
+    await db.knex('process_instances').where({ id: owner.id }).update({ revision: 5 });
+    // when: a step saves it as read at revision 0, with history
+    const saving = db.store.transaction(async (tx) => {
+      await tx.updateInstance({ ...owner, state: 'completed' });
+      await tx.applyEffects({ ...emptyEffects(), history: [event(owner.id)] });
+    });
+    // then
+    const error = await rejectionOf(saving);
+    expect(error).to.be.instanceOf(ConflictError);
+    expect(error.message).to.match(/changed concurrently/);
+    expect(await db.store.history(owner.id)).to.deep.equal([]);
+    expect((await db.store.getInstance(owner.id))!.state).to.equal('active');
   });
 
   it('should stamp a resolved incident with the time of the step', async () => {

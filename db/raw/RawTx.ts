@@ -1,0 +1,55 @@
+/**
+ * The state of one Store transaction on a pipelined connection: the
+ * statement channel (Sql), the writes waiting to be sent as one statement
+ * (StepWrites), and a knex bound to the same connection for the cold
+ * paths. Writes wait until the next read or the commit; past WRITE_BATCH
+ * rows they are sent without waiting (a campaign's thousands of instances
+ * stream out while the step goes on).
+ */
+import type { Knex } from 'knex';
+import type pg from 'pg';
+import { PipelinedTx, type StatementObserver } from './Sql.js';
+import { StepWrites } from './StepWrites.js';
+import { boundKnex } from './boundKnex.js';
+import type { Db } from '../repositories/rows.js';
+
+/** Rows after which waiting writes go out at once. */
+const WRITE_BATCH = 2_000;
+
+export class RawTx {
+  readonly sql: PipelinedTx;
+  readonly writes = new StepWrites();
+  readonly db: Db;
+  /** Whether this transaction wrote user tasks (their change notices are pumped after commit). */
+  touchedTasks = false;
+
+  constructor(knex: Knex, connection: pg.Client, observe?: StatementObserver) {
+    this.sql = new PipelinedTx(connection, observe);
+    this.db = boundKnex(knex, connection, () => this.flush());
+  }
+
+  /** Sends the waiting writes (not waiting for them) and makes sure BEGIN went out. */
+  flush(): void {
+    this.sql.begin();
+    if (this.writes.empty) return;
+    for (const { text, values } of this.writes.take()) this.sql.defer(text, values);
+  }
+
+  /** After adding writes: sends them once there are many. */
+  wrote(): Promise<void> {
+    if (this.writes.rows >= WRITE_BATCH) this.flush();
+    return Promise.resolve();
+  }
+
+  /** Runs a read after sending the waiting writes. */
+  read<T>(work: (sql: PipelinedTx) => Promise<T>): Promise<T> {
+    this.flush();
+    return work(this.sql);
+  }
+
+  /** Sends the waiting writes and COMMIT together; throws the first failure. */
+  async commit(): Promise<void> {
+    if (!this.writes.empty) this.flush();
+    await this.sql.commit();
+  }
+}
