@@ -1,7 +1,9 @@
 /**
  * Hears every change of a user task in this database schema, whichever
- * engine process made it: the trigger of migration 081 NOTIFYs on
- * `lifeline_task_changes` at commit, and this listener holds one dedicated
+ * engine process made it: the trigger of migration 081 puts each change in
+ * an outbox that pumps (taskChangePump.ts: the writer's after its commit,
+ * and this listener's every second) NOTIFY on `lifeline_task_changes`, and
+ * this listener holds one dedicated
  * connection that LISTENs there (LISTEN needs a session of its own, so it
  * cannot borrow pooled connections). A lost connection (database restart,
  * network) is re-opened with a growing pause; `onReconnect` then tells the
@@ -9,9 +11,11 @@
  */
 import type { Knex } from 'knex';
 import type pg from 'pg';
+import { TaskChangePump } from './taskChangePump.js';
 
 const CHANNEL = 'lifeline_task_changes';
 const RETRY_MS = [250, 1000, 3000, 10_000];
+const PUMP_EVERY_MS = 1_000;
 
 /** One changed task, as far as deciding who may see it needs. */
 export interface TaskChange {
@@ -124,9 +128,14 @@ export async function listenForTaskChanges(knex: Knex, handlers: TaskChangeHandl
   };
 
   await open();
+  // Changes written by processes that pump nothing (or died before pumping) still arrive within a second.
+  const pump = new TaskChangePump(knex, (error) => handlers.onError?.(error as Error));
+  pump.start(PUMP_EVERY_MS);
+  void pump.kick();
   return {
     async close() {
       closed = true;
+      await pump.stop();
       if (retry) clearTimeout(retry);
       const last = connection;
       connection = undefined;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { emptyEffects, type UserTaskRecord } from '../../../engine/index.js';
-import { listenForTaskChanges, type TaskChange, type TaskChangeListener } from '../../../db/index.js';
+import { PostgresStore, listenForTaskChanges, pumpTaskChanges, type TaskChange, type TaskChangeListener } from '../../../db/index.js';
 import { parseTaskChange } from '../../../db/notifications/taskChanges.js';
 import { at, task } from '../fixtures/records.js';
 import { createTestDb, type TestDb } from '../../setup/testDb.js';
@@ -120,6 +120,36 @@ describe('task change notifications', () => {
     await heard.until(() => heard.changes.length === 1);
     // then
     expect(heard.changes[0]).to.deep.include({ taskId: crowded.id, partial: true, candidateUsers: [] });
+  });
+
+  it('should hear a change written by a process that announces nothing, through the listener\'s own pump (issue 10)', async () => {
+    // given: a store that leaves its task changes in the outbox
+    const heard = collector();
+    listener = await listenForTaskChanges(db.knex, heard.handlers);
+    const quiet = new PostgresStore(db.knex, { announceTaskChanges: false });
+    const unannounced = task();
+    // when
+    await quiet.transaction((tx) => tx.applyEffects({ ...emptyEffects(), tasks: [unannounced] }));
+    await heard.until(() => heard.changes.length === 1);
+    // then
+    expect(heard.changes[0]).to.deep.include({ taskId: unannounced.id, state: 'created' });
+  });
+
+  it('should announce a burst of changes at most a thousand per NOTIFY transaction, each once, with several pumps at once (issue 10)', async () => {
+    // given: 2,500 changes in the outbox
+    const heard = collector();
+    listener = await listenForTaskChanges(db.knex, heard.handlers);
+    const quiet = new PostgresStore(db.knex, { announceTaskChanges: false });
+    const burst = Array.from({ length: 2_500 }, () => task());
+    await quiet.transaction((tx) => tx.applyEffects({ ...emptyEffects(), tasks: burst }));
+    // when: two pumps drain the outbox at once
+    const sent = await Promise.all([pumpTaskChanges(db.knex), pumpTaskChanges(db.knex), pumpTaskChanges(db.knex)]);
+    await heard.until(() => heard.changes.length >= 2_500);
+    // then
+    expect(sent.every((n) => n <= 1_000), String(sent)).to.equal(true);
+    expect(sent.reduce((a, b) => a + b, 0)).to.be.at.most(2_500);
+    expect(new Set(heard.changes.map((c) => c.taskId)).size).to.equal(2_500);
+    expect(heard.changes).to.have.length(2_500);
   });
 
   it('should ignore payloads of other schemas and malformed ones', () => {
