@@ -5,6 +5,7 @@
 import { evaluate, parseExpression, date, dateAndTime, FeelDate, FeelDateTime, FeelDuration, FeelTime } from 'feelin';
 import type { Expr } from '../ir/types.js';
 import { LifelineError } from '../errors/LifelineError.js';
+import { compiledFeel } from './compiledFeel.js';
 
 /** Raised when an expression cannot be evaluated at run time; becomes an incident on the element. */
 export class ExpressionError extends LifelineError {
@@ -90,6 +91,7 @@ function narrow(source: string, variables: Record<string, unknown>): Record<stri
 }
 
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LITERAL_WORDS = new Set(['true', 'false', 'null']);
 
 /**
@@ -110,6 +112,22 @@ function readPath(source: string, variables: Record<string, unknown>): unknown {
 }
 
 /**
+ * The value of an expression through its compiled form (parsed once), or
+ * undefined/null when it has none or gives nothing: the caller then asks
+ * feelin's `evaluate`, which also explains a failure (a null result with
+ * warnings, a syntax error).
+ */
+function compiledRun(source: string, variables: Record<string, unknown>): unknown {
+  const compiled = compiledFeel(source);
+  if (!compiled) return undefined;
+  try {
+    return compiled(variables);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Evaluates an expression against variables and returns the raw FEEL value
  * (dates and durations stay FEEL objects: timers need them).
  */
@@ -117,6 +135,8 @@ export function evaluateRaw(expr: Expr, variables: Record<string, unknown>): unk
   if (!expr.isFeel) return expr.source;
   const source = expr.source.trim();
   if (PATH.test(source) && !LITERAL_WORDS.has(source) && typeof variables[source.split('.')[0]] !== 'function') return readPath(source, variables);
+  const fast = compiledRun(expr.source, variables);
+  if (fast !== null && fast !== undefined) return fast;
   try {
     return evaluate(expr.source, narrow(expr.source, variables)).value;
   } catch (e) {
@@ -142,6 +162,9 @@ export function evaluateWithWarnings(expr: Expr, variables: Record<string, unkno
  */
 export function evaluateStrict(expr: Expr, variables: Record<string, unknown>, what: string): unknown {
   if (!expr.isFeel) return expr.source;
+  // feelin parses with every variable here, so one named like an expression ('a - b') could change the parse
+  const fast = Object.keys(variables).every((name) => PLAIN_NAME.test(name)) ? compiledRun(expr.source, variables) : undefined;
+  if (fast !== null && fast !== undefined) return toJson(fast);
   let result;
   try {
     result = evaluate(expr.source, variables);
