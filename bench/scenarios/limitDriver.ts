@@ -6,11 +6,14 @@
  *  - complete: BEGIN pipelined with the read that locks the instance by its
  *    task (1 round trip), then one statement writing task, instance and
  *    history pipelined with COMMIT (1 round trip).
- * It keeps nothing in memory between steps, as an engine may not.
+ * It keeps nothing in memory between steps, as an engine may not, and
+ * announces its task changes as Lifeline does (the user_tasks trigger fills
+ * the outbox; a pump drains it after task-writing commits).
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Knex } from 'knex';
+import { TaskChangePump, createKnex } from '../../db/index.js';
 import { runClients } from '../measure/stats.js';
 import type { Meter } from '../measure/meter.js';
 import { PROCESS_KEY, type Driver, type ModelName } from './models.js';
@@ -52,10 +55,14 @@ export class LimitDriver implements Driver {
   readonly name = 'physical limit, raw pg';
   private readonly pool: pg.Pool;
   private readonly templates = new Map<ModelName, Template>();
+  private readonly pumpKnex: Knex;
+  private readonly pump: TaskChangePump;
 
   constructor(connectionString: string, schema: string, poolSize: number) {
     this.pool = new pg.Pool({ connectionString, max: poolSize, options: `-c search_path=${schema}`, pipeline: true } as pg.PoolConfig);
     this.pool.on('error', () => {});
+    this.pumpKnex = createKnex(connectionString, { schema, pool: { max: 2 } });
+    this.pump = new TaskChangePump(this.pumpKnex);
   }
 
   setTemplate(model: ModelName, template: Template): void {
@@ -78,6 +85,7 @@ export class LimitDriver implements Driver {
     values.push(...historyArrays(t.startHistory, swap));
     parts.push(HISTORY_INSERT(1, first));
     await this.pool.query(`with ${parts.map((sql, n) => `w${n} as (${sql})`).join(', ')} select 1`, values);
+    if (t.task) void this.pump.kick();
   }
 
   private async complete(t: Template, taskId: string, now: Date): Promise<void> {
@@ -103,6 +111,7 @@ export class LimitDriver implements Driver {
       const commit = client.query('commit');
       await write;
       await commit;
+      void this.pump.kick();
     } catch (error) {
       await client.query('rollback').catch(() => {});
       throw error;
@@ -120,7 +129,9 @@ export class LimitDriver implements Driver {
     await meter.phase('complete', () => runClients(rows.map((r) => r.id as string), clients, (id) => this.complete(t, id, new Date())));
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    await this.pump.stop();
+    await this.pumpKnex.destroy();
+    await this.pool.end();
   }
 }

@@ -9,7 +9,7 @@ import { LifelineError } from '../errors/LifelineError.js';
 import { rearmCycle, triggerEvent } from '../runtime/inputs.js';
 import { nextTimer } from '../time/timerExpression.js';
 import type { EngineContext, TxScope } from './EngineContext.js';
-import type { TimerRecord } from '../store/records.js';
+import type { InstanceRecord, TimerRecord } from '../store/records.js';
 import { historyNote, startInTx, stepInTx, writeEffects } from './steps.js';
 import { fireSlaCheck } from './sla.js';
 
@@ -22,7 +22,7 @@ export type FireOutcome = 'fired' | 'spent' | 'busy';
  * cancel this very timer (it would then wait for our timer lock: a
  * deadlock), so a busy instance leaves the timer to the next sweep.
  */
-async function fireClaimed(ctx: EngineContext, scope: TxScope, timer: TimerRecord): Promise<FireOutcome> {
+async function fireClaimed(ctx: EngineContext, scope: TxScope, timer: TimerRecord, locked?: InstanceRecord): Promise<FireOutcome> {
   const { tx, now } = scope;
   if (!timer.instanceId) {
     await tx.markTimerFired(timer.id, now);
@@ -35,8 +35,10 @@ async function fireClaimed(ctx: EngineContext, scope: TxScope, timer: TimerRecor
     await startInTx(ctx, scope, definition, { startEventId: timer.elementId });
     return 'fired';
   }
-  if ((await tx.tryLockInstance(timer.instanceId)) === 'locked') return 'busy';
+  if (!locked && (await tx.tryLockInstance(timer.instanceId)) === 'locked') return 'busy';
   if (timer.purpose) return (await fireSlaCheck(ctx, scope, timer)) ? 'fired' : 'spent';
+  // Claimed by this transaction, the timer is still scheduled: marking it fired need not wait for an answer.
+  const mark = () => (locked ? tx.markTimersFired([timer.id], now) : tx.markTimerFired(timer.id, now));
   let fired = false;
   const stepped = await stepInTx(
     ctx, scope, timer.instanceId, null,
@@ -44,11 +46,13 @@ async function fireClaimed(ctx: EngineContext, scope: TxScope, timer: TimerRecor
       rt.history('timer.fired', rt.index.get(timer.activityInstanceId!) ?? null, { timerId: timer.id, elementId: timer.elementId });
       fired = rearmCycle(rt, timer) || triggerEvent(rt, timer.activityInstanceId!, timer.elementId, {}, { timer: timer.id });
     },
-    async () => tx.markTimerFired(timer.id, now),
-    { skipEnded: true },
+    async () => {
+      await mark();
+    },
+    { skipEnded: true, ...(locked ? { locked } : {}) },
   );
   // A timer left scheduled on an instance that has ended is spent, not retried.
-  if (!stepped) await tx.markTimerFired(timer.id, now);
+  if (!stepped) await mark();
   return fired ? 'fired' : 'spent';
 }
 
@@ -102,24 +106,84 @@ async function recordTimerFailure(ctx: EngineContext, id: string, error: Lifelin
   });
 }
 
+/** Due timers claimed per transaction by the sweep. */
+export const TIMER_BATCH = 200;
+
 /**
- * Fires every due timer (by the engine's clock), oldest first, each in its
- * own transaction that holds its claim until it has fired. Timers whose
- * instance was busy wait for the next sweep. Returns how many fired.
+ * Fires one batch of due timers in ONE transaction that holds their claim
+ * (FOR UPDATE SKIP LOCKED) while it fires them: another engine process
+ * sweeping at the same moment claims a different batch, and nobody fires a
+ * timer twice. The batch's instances are locked in one statement, skipping
+ * instances another transaction holds (those timers wait for the next
+ * batch, as do further timers of an instance already stepped in this one);
+ * the steps' writes go out as one statement with COMMIT. Returns the
+ * timers claimed (empty: nothing was due) and how many fired; a failure of
+ * any timer rolls the batch back (`failed`), for the caller to fire its
+ * timers one by one.
+ */
+async function fireBatch(ctx: EngineContext, skip: Set<string>): Promise<{ claimed: TimerRecord[]; fired: number; deferred: string[]; failed?: unknown }> {
+  let claimed: TimerRecord[] = [];
+  const deferred: string[] = [];
+  try {
+    const fired = await ctx.transaction(async (scope) => {
+      claimed = (await scope.tx.claimDueTimers(scope.now, TIMER_BATCH + skip.size)).filter((t) => !skip.has(t.id)).slice(0, TIMER_BATCH);
+      deferred.length = 0;
+      const first = new Map<string, TimerRecord>();
+      for (const timer of claimed) if (timer.instanceId && !timer.purpose && !first.has(timer.instanceId)) first.set(timer.instanceId, timer);
+      const locked = new Map((await scope.tx.tryLockInstances([...first.keys()])).map((i) => [i.id, i]));
+      let count = 0;
+      for (const timer of claimed) {
+        const instance = timer.instanceId && !timer.purpose ? locked.get(timer.instanceId) : undefined;
+        if (timer.instanceId && !timer.purpose && (first.get(timer.instanceId) !== timer || !instance)) {
+          deferred.push(timer.id);
+          continue;
+        }
+        // an instance stepped earlier in this batch (by a message, a call) is read again under its lock
+        const current = instance && !scope.latest.has(instance.id) ? instance : undefined;
+        if ((await fireClaimed(ctx, scope, timer, current)) === 'fired') count += 1;
+      }
+      return count;
+    });
+    return { claimed, fired, deferred };
+  } catch (error) {
+    return { claimed, fired: 0, deferred: [], failed: error };
+  }
+}
+
+/**
+ * Fires every due timer (by the engine's clock), oldest first, in batches
+ * of TIMER_BATCH per transaction; a batch that fails is fired again one
+ * timer per transaction, so a timer whose step fails becomes an incident
+ * and the others fire. Timers whose instance was busy wait for the next
+ * sweep. Returns how many fired.
  */
 export async function fireDueTimers(ctx: EngineContext): Promise<number> {
   let fired = 0;
-  const tried: string[] = [];
+  const busy = new Set<string>();
   for (;;) {
-    let result;
-    try {
-      result = await fireOne(ctx, ({ tx, now }) => tx.claimDueTimer(now, tried));
-    } catch (error) {
-      ctx.log('timer.failed', { error: (error as Error).message });
+    const batch = await fireBatch(ctx, busy);
+    if (batch.failed === undefined) {
+      fired += batch.fired;
+      // a timer deferred because its instance was busy or already stepped is tried again, once the batch committed
+      const retry = batch.deferred.filter((id) => !busy.has(id));
+      if (batch.claimed.length === 0) return fired;
+      if (retry.length === batch.claimed.length) for (const id of retry) busy.add(id);
+      continue;
+    }
+    if (batch.claimed.length === 0) {
+      ctx.log('timer.failed', { error: (batch.failed as Error).message });
       return fired;
     }
-    if (!result.timer) return fired;
-    tried.push(result.timer.id);
-    if (result.outcome === 'fired') fired += 1;
+    for (const timer of batch.claimed) {
+      let result;
+      try {
+        result = await fireOne(ctx, ({ tx, now }) => tx.claimTimer(timer.id, now));
+      } catch (error) {
+        ctx.log('timer.failed', { timerId: timer.id, error: (error as Error).message });
+        continue;
+      }
+      if (result.outcome === 'fired') fired += 1;
+      if (result.outcome === 'busy' || !result.timer) busy.add(timer.id);
+    }
   }
 }
