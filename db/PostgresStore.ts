@@ -47,7 +47,6 @@ function txMethods(db: Db): StoreTx {
     getTimer: (id) => timers.getTimer(db, id),
     markTimerFired: (id, at) => timers.markTimerFired(db, id, at),
     rescheduleTimer: (id, at) => timers.rescheduleTimer(db, id, at),
-    dueTimers: (now, limit) => timers.dueTimers(db, now, limit),
     getJob: (id) => jobs.getJob(db, id),
     activateJobs: (type, worker, max, now, until) => jobs.activateJobs(db, type, worker, max, now, until),
     updateJob: (id, patch) => jobs.updateJob(db, id, patch),

@@ -156,8 +156,6 @@ export interface StoreTx {
   getTimer(id: string): Promise<TimerRecord | undefined>;
   /** Marks a scheduled timer fired; false when it is no longer scheduled (someone else fired or cancelled it). */
   markTimerFired(id: string, firedAt: Date): Promise<boolean>;
-  /** Scheduled timers due at or before `now`, oldest first; skips rows locked by other transactions and timers waiting on an open incident. */
-  dueTimers(now: Date, limit: number): Promise<TimerRecord[]>;
   getJob(id: string): Promise<JobRecord | undefined>;
   /** Locks up to `max` activatable jobs of `type` for `worker` (FOR UPDATE SKIP LOCKED). */
   activateJobs(type: string, worker: string, max: number, now: Date, lockExpiresAt: Date): Promise<JobRecord[]>;
