@@ -78,6 +78,7 @@ function txMethods(db: Db): StoreTx {
     listCalendars: () => calendars.listCalendars(db),
     putCalendar: (calendar) => calendars.putCalendar(db, calendar),
     deleteCalendar: (name) => calendars.deleteCalendar(db, name),
+    instanceTrees: (ids) => instances.instanceTrees(db, ids),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { ConflictError, NotFoundError, ValidationError } from '../errors/LifelineError.js';
 import type { Problem } from '../ir/types.js';
-import type { DefinitionRecord, FormRecord, HistoryEventRecord, IncidentRecord, InstanceRecord, JobRecord, JsonObject, UserTaskRecord } from '../store/records.js';
+import type { ActivatedJob, DefinitionRecord, FormRecord, HistoryEventRecord, IncidentRecord, InstanceRecord, JobRecord, JsonObject, UserTaskRecord } from '../store/records.js';
 import { emptyEffects, type IncidentFilter, type InstanceFilter, type JobFilter, type Page, type PageRequest, type TaskFilter } from '../store/Store.js';
 import { parseBpmn } from '../parser/index.js';
 import { completeActivity, modify, rethrowUncaught, terminateInstance } from '../runtime/inputs.js';
@@ -237,7 +237,7 @@ export class Engine implements EngineApi {
   }
 
   // ── jobs ─────────────────────────────────────────────────────────────────
-  activateJobs(command: ActivateJobsCommand): Promise<JobRecord[]> {
+  activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]> {
     return activateJobs(this.ctx, command);
   }
 

@@ -9,6 +9,7 @@ import type {
   IncidentRecord,
   InstanceRecord,
   JobRecord,
+  ActivatedJob,
   JsonObject,
   SubscriptionRecord,
   TimerRecord,
@@ -133,7 +134,7 @@ export interface EngineApi {
   correlateMessage(command: CorrelateCommand): Promise<CorrelateResult>;
   broadcastSignal(name: string, variables?: JsonObject, actor?: string): Promise<{ instanceIds: string[] }>;
 
-  activateJobs(command: ActivateJobsCommand): Promise<JobRecord[]>;
+  activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]>;
   completeJob(id: string, variables?: JsonObject, actor?: string): Promise<void>;
   failJob(id: string, command: FailJobCommand): Promise<void>;
   throwJobError(id: string, command: ThrowErrorCommand): Promise<void>;

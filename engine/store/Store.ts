@@ -159,7 +159,7 @@ export interface StoreTx {
   getJob(id: string): Promise<JobRecord | undefined>;
   /** Locks up to `max` activatable jobs of `type` for `worker` (FOR UPDATE SKIP LOCKED). */
   activateJobs(type: string, worker: string, max: number, now: Date, lockExpiresAt: Date): Promise<JobRecord[]>;
-  updateJob(id: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'worker' | 'lockExpiresAt' | 'nextRunAt' | 'lastError' | 'variables'>>): Promise<void>;
+  updateJob(id: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'worker' | 'lockExpiresAt' | 'nextRunAt' | 'lastError'>>): Promise<void>;
   /** Open instance subscriptions of `name`, oldest first: a given key matches only that key; no key matches only key-less subscriptions. */
   findSubscriptions(kind: SubscriptionKind, name: string, correlationKey: string | null): Promise<SubscriptionRecord[]>;
   /** Marks a subscription correlated; false when it was no longer open. */
@@ -237,6 +237,9 @@ export interface StoreTx {
   claimTimer(id: string, now: Date): Promise<TimerRecord | undefined>;
   /** Puts up to `limit` jobs whose lock expired back to activatable; returns them. */
   expireJobLocks(now: Date, limit: number): Promise<JobRecord[]>;
+
+  /** The execution trees and process variables of `ids`, without locking (one read for a batch of activated jobs). */
+  instanceTrees(ids: string[]): Promise<Pick<InstanceRecord, 'id' | 'snapshot' | 'variables'>[]>;
 }
 
 /** Read-only queries outside a transaction, for APIs and monitoring. */

@@ -81,7 +81,6 @@ export function openEventWait(rt: Runtime, owner: Execution, elementId: string, 
 /** Opens a job for a worker of the node's job type. */
 export function openJob(rt: Runtime, execution: Execution, node: NodeIR): void {
   const job = node.job!;
-  const variables = visibleVariables(rt.index, execution);
   const context = rt.context(execution);
   const type = evaluateString(job.type, context, `${node.id} job type`);
   const retries = Number(evaluateExpr(job.retries, context));
@@ -97,7 +96,6 @@ export function openJob(rt: Runtime, execution: Execution, node: NodeIR): void {
     retries,
     state: 'activatable',
     headers: job.headers,
-    variables,
     worker: null,
     lockExpiresAt: null,
     nextRunAt: rt.env.now,
