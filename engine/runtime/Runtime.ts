@@ -22,6 +22,8 @@ import type { CalendarBook } from '../time/CalendarBook.js';
 import type { TimeContext } from '../time/timerExpression.js';
 import { DEFAULT_STEP_LIMITS, incidentTypeOf, restoreSavepoint, takeSavepoint, type Savepoint, type StepLimits } from './failures.js';
 import type { IncidentRecord } from '../store/records.js';
+import { retryStalls } from './stalls.js';
+import { redoStalled } from './behaviours/stalledRetry.js';
 
 /** Everything a step needs from outside: time, ids, the instance, and where its effects go. */
 export interface StepEnv {
@@ -173,8 +175,9 @@ export class Runtime {
   }
 
   /**
-   * Sends again the events of the tokens stopped by incident `incidentId`
-   * (retrying it); false when no token waits on it any more.
+   * Sends again the events of the tokens stopped by incident `incidentId`,
+   * or evaluates again what it stalled (retrying it); false when nothing
+   * waits on it any more.
    */
   retryParked(incidentId: string): boolean {
     const parked = [...this.index.walk()].filter((e) => e.incident?.id === incidentId);
@@ -185,8 +188,23 @@ export class Runtime {
       if (start) this.pendingStarts.set(execution.id, start);
       if (this.index.get(execution.id) === execution) this.send(execution, event as RuntimeEvent);
     }
+    const stalled = retryStalls(this, incidentId, (owner, stall) => redoStalled(this, owner, stall));
     this.run();
-    return parked.length > 0;
+    return parked.length > 0 || stalled;
+  }
+
+  /**
+   * A token that could not leave `node` outside a transition (one
+   * occurrence of a timer cycle, whose catch event stays active): it is
+   * held at `node` as an execution of its own, stopped with an incident;
+   * retrying completes it, which sends it on.
+   */
+  holdToken(scope: Execution, node: NodeIR, error: unknown): void {
+    const type = incidentTypeOf(error);
+    if (!type) throw error;
+    const token = this.newActivity(scope, node);
+    token.state = 'active';
+    this.park(token, { type: 'COMPLETE' }, { triggered: false }, type, (error as Error).message);
   }
 
   private elapsedMs(): number {
@@ -268,8 +286,12 @@ export class Runtime {
     return execution;
   }
 
-  /** Records a history event for this instance. */
-  history(type: string, execution: Execution | null, data: Record<string, unknown> | null = null): void {
+  /** Records a history event for this instance (about `elementId` when it is not the execution's own element: a boundary or start event it waits for). */
+  history(type: string, execution: Execution | null, data: Record<string, unknown> | null = null, elementId?: string): void {
+    if (elementId !== undefined && this.model.hasNode(elementId)) {
+      this.env.effects.history.push({ instanceId: this.env.instance.id, type, elementId, elementType: this.model.node(elementId).kind, activityInstanceId: execution?.id ?? null, at: this.env.now, actor: this.env.actor, data });
+      return;
+    }
     const node = execution && execution.kind === 'activity' && this.model.hasNode(execution.nodeId) ? this.model.node(execution.nodeId) : null;
     this.env.effects.history.push({
       instanceId: this.env.instance.id,

@@ -8,7 +8,7 @@ import type { Runtime } from './Runtime.js';
 import type { Execution, Waits } from './tree.js';
 import { propagateVariables, setLocalVariables } from './variables.js';
 import { throwError } from './behaviours/propagation.js';
-import { enterNode, selectOutgoing } from './behaviours/flow.js';
+import { emitTokens, enterNode } from './behaviours/flow.js';
 import { openEventWait, openSubscription } from './behaviours/waits.js';
 import { allPartsOccurred } from './behaviours/multipleEvents.js';
 import { NotFoundError, ConflictError } from '../errors/LifelineError.js';
@@ -117,13 +117,6 @@ export function rearmCycle(rt: Runtime, timer: TimerRecord): boolean {
   emitTokens(rt, owner);
   rt.run();
   return true;
-}
-
-/** Sends tokens along the outgoing flows of a catch event that stays active. */
-function emitTokens(rt: Runtime, owner: Execution): void {
-  const node = rt.model.node(owner.nodeId);
-  const scope = rt.index.parent(owner)!;
-  for (const flow of selectOutgoing(rt, node, rt.context(owner))) enterNode(rt, scope, flow.target, flow.id);
 }
 
 /** A worker threw a BPMN error for the job of `activityInstanceId`. */

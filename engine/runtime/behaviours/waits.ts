@@ -11,6 +11,7 @@ import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { visibleVariables } from '../variables.js';
 import { openSla } from './sla.js';
+import { resolveStalls } from '../stalls.js';
 
 /** Opens a timer row for `elementId` (a catch event, boundary event or event subprocess start). */
 export function openTimer(rt: Runtime, owner: Execution, elementId: string, timer: TimerDefinition): void {
@@ -161,8 +162,9 @@ function nullIfEmpty(text: string): string | null {
   return text.trim() === '' ? null : text;
 }
 
-/** Cancels every open row of an execution (tasks, jobs, timers, subscriptions, a called instance). */
+/** Cancels every open row of an execution (tasks, jobs, timers, subscriptions, a called instance), and resolves what stalled in its waits. */
 export function cancelWaits(rt: Runtime, execution: Execution): void {
+  if (execution.stalled) resolveStalls(rt, execution, `token ${execution.state}`);
   const waits = execution.waits;
   if (!waits) return;
   const effects = rt.env.effects;
