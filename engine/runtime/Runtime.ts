@@ -22,7 +22,7 @@ import type { CalendarBook } from '../time/CalendarBook.js';
 import type { TimeContext } from '../time/timerExpression.js';
 import { DEFAULT_STEP_LIMITS, incidentTypeOf, restoreSavepoint, takeSavepoint, type Savepoint, type StepLimits } from './failures.js';
 import type { IncidentRecord } from '../store/records.js';
-import { retryStalls } from './stalls.js';
+import { forgetUndoneStalls, retryStalls } from './stalls.js';
 import { redoStalled } from './behaviours/stalledRetry.js';
 
 /** Everything a step needs from outside: time, ids, the instance, and where its effects go. */
@@ -63,6 +63,8 @@ export class Runtime {
   private sliceStarted = 0;
   /** Incidents of this step's budget, one per element (tokens stopped at one element share it). */
   private readonly budgetIncidents = new Map<string, string>();
+  /** Evaluations stalled in this step, by incident (an undone transition takes its incidents back: see runtime/stalls.ts). */
+  readonly stalledInStep = new Map<string, Execution>();
 
   constructor(
     readonly env: StepEnv,
@@ -127,6 +129,7 @@ export class Runtime {
   /** Undoes what a transition whose behaviour failed did: its outputs, its own fields, the children it created. */
   private undo(execution: Execution, savepoint: Savepoint): void {
     restoreSavepoint(savepoint, execution, this.env.effects, this.env.outbox);
+    forgetUndoneStalls(this);
     this.queue.length = savepoint.queue;
     for (const child of [...execution.children]) {
       if (!savepoint.children.includes(child)) this.index.removeChild(execution, child);

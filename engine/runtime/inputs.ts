@@ -11,6 +11,7 @@ import { throwError } from './behaviours/propagation.js';
 import { emitTokens, enterNode } from './behaviours/flow.js';
 import { openEventWait, openSubscription } from './behaviours/waits.js';
 import { allPartsOccurred } from './behaviours/multipleEvents.js';
+import { attempt } from './stalls.js';
 import { NotFoundError, ConflictError } from '../errors/LifelineError.js';
 import type { TimerRecord } from '../store/records.js';
 import { nextTimer } from '../time/timerExpression.js';
@@ -76,17 +77,17 @@ export function triggerEvent(rt: Runtime, ownerId: string, elementId: string, va
     return true;
   }
   const handled = owner.kind === 'activity' && elementId === owner.nodeId ? rt.send(owner, { type: 'COMPLETE' }) : rt.send(owner, { type: `TRIGGER.${elementId}` });
-  if (handled && done.subscription) listenAgain(rt, owner, elementId, part);
+  // A subscription that cannot be opened again (its correlation key evaluates to nothing now) is an incident on the event, not a refused message.
+  if (handled && done.subscription) attempt(rt, owner, elementId, 'listen', () => listenAgain(rt, owner, elementId, part), part);
   rt.run();
   return handled;
 }
-
 
 /**
  * Non-interrupting message and signal events (boundaries, event subprocess
  * starts) keep listening while their owner is active: each occurrence adds a token.
  */
-function listenAgain(rt: Runtime, owner: Execution, elementId: string, part?: number): void {
+export function listenAgain(rt: Runtime, owner: Execution, elementId: string, part?: number): void {
   if (rt.index.get(owner.id) !== owner || owner.state !== 'active' || owner.nodeId === elementId) return;
   const node = rt.model.node(elementId);
   const repeating = (node.kind === 'boundaryEvent' && node.cancelActivity === false) || (node.kind === 'startEvent' && node.isInterrupting === false);

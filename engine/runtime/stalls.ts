@@ -15,7 +15,9 @@ import { incidentTypeOf } from './failures.js';
 
 type What = StalledEvaluation['what'];
 
-const LABELS: Record<What, string> = { condition: 'condition', activation: 'activation condition', completion: 'completion condition' };
+const LABELS: Record<What, string> = {
+  condition: 'condition', activation: 'activation condition', completion: 'completion condition', listen: 'subscription for the next occurrence', signal: 'signal name',
+};
 
 /** Whether the evaluation of `what` for `elementId` on `owner` waits for its incident to be retried. */
 export function isStalled(owner: Execution, elementId: string, what: What): boolean {
@@ -28,7 +30,7 @@ export function isStalled(owner: Execution, elementId: string, what: What): bool
  * on `elementId` and stalls the evaluation: undefined then, and while an
  * earlier failure of it is still open. Any other error is a bug and is thrown.
  */
-export function attempt<T>(rt: Runtime, owner: Execution, elementId: string, what: What, evaluate: () => T): { value: T } | undefined {
+export function attempt<T>(rt: Runtime, owner: Execution, elementId: string, what: What, evaluate: () => T, part?: number): { value: T } | undefined {
   if (isStalled(owner, elementId, what)) return undefined;
   try {
     return { value: evaluate() };
@@ -37,7 +39,8 @@ export function attempt<T>(rt: Runtime, owner: Execution, elementId: string, wha
     if (!type) throw error;
     const id = rt.env.newId();
     const message = `${elementId}: the ${LABELS[what]} failed: ${(error as Error).message}`;
-    (owner.stalled ??= []).push({ incident: id, elementId, what });
+    (owner.stalled ??= []).push({ incident: id, elementId, what, ...(part !== undefined ? { part } : {}) });
+    rt.stalledInStep.set(id, owner);
     const { instance } = rt.env;
     rt.env.effects.incidents.push({
       id, instanceId: instance.id, activityInstanceId: owner.id, elementId, definitionKey: instance.definitionKey,
@@ -45,6 +48,22 @@ export function attempt<T>(rt: Runtime, owner: Execution, elementId: string, wha
     });
     rt.history('incident.created', owner, { incidentId: id, type, message }, elementId);
     return undefined;
+  }
+}
+
+/**
+ * A transition that failed was undone with the incidents it recorded: the
+ * evaluations it stalled meanwhile (on other executions, such as a signal
+ * listener reached while it ran) are not stalled after all.
+ */
+export function forgetUndoneStalls(rt: Runtime): void {
+  if (rt.stalledInStep.size === 0) return;
+  const kept = new Set(rt.env.effects.incidents.map((i) => i.id));
+  for (const [id, owner] of rt.stalledInStep) {
+    if (kept.has(id)) continue;
+    rt.stalledInStep.delete(id);
+    owner.stalled = owner.stalled?.filter((s) => s.incident !== id);
+    if (!owner.stalled?.length) delete owner.stalled;
   }
 }
 

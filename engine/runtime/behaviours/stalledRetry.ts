@@ -6,6 +6,8 @@ import type { Runtime } from '../Runtime.js';
 import type { Execution, StalledEvaluation } from '../tree.js';
 import { retryComplexActivation } from './flow.js';
 import { retryAdHocCompletion } from './adHoc.js';
+import { listenAgain } from '../inputs.js';
+import { attempt } from '../stalls.js';
 
 /** Evaluates `stall` of `owner` again (it is no longer stalled; a new failure is a new incident). */
 export function redoStalled(rt: Runtime, owner: Execution, stall: StalledEvaluation): void {
@@ -18,6 +20,12 @@ export function redoStalled(rt: Runtime, owner: Execution, stall: StalledEvaluat
       return;
     case 'completion':
       retryAdHocCompletion(rt, owner);
+      return;
+    case 'listen':
+      if (rt.index.get(owner.id) === owner && owner.state === 'active') attempt(rt, owner, stall.elementId, 'listen', () => listenAgain(rt, owner, stall.elementId, stall.part), stall.part);
+      return;
+    case 'signal':
+      // The signal has passed; the event hears the next one.
       return;
   }
 }

@@ -154,4 +154,51 @@ describe('run-time failures in conditional events, complex gateways, ad-hoc subp
     expect(elementsOf(await t.openTasks(instance.id))).to.deep.equal(['tick', 'tick']);
     expect(await openIncidents(instance.id)).to.deep.equal([]);
   });
+
+  it('should correlate a message to a repeating boundary event even when its next subscription cannot be opened', async () => {
+    // given
+    const instance = await t.start('followUps', { orderId: 'A1' });
+    // when: the message clears the variable its correlation key reads
+    const result = await t.engine.correlateMessage({ name: 'reminder', correlationKey: 'A1', variables: { orderId: null } });
+    // then: it was correlated, and the event that cannot listen again has the incident
+    expect(result.correlated).to.have.length(1);
+    expect(await trace(t.engine, instance.id)).to.include('remind');
+    const [incident] = await openIncidents(instance.id);
+    expect(incident).to.include({ type: 'expression_failed', elementId: 'reminder' });
+    expect(incident.message).to.contain("correlation key '=orderId' evaluated to null");
+    // when
+    await retryWith(instance.id, incident.id, { orderId: 'A1' });
+    await t.engine.correlateMessage({ name: 'reminder', correlationKey: 'A1', variables: {} });
+    // then: it listens again
+    expect((await trace(t.engine, instance.id)).filter((id) => id === 'remind')).to.have.length(2);
+  });
+
+  it('should let a signal throw go on when a listener in the same instance cannot evaluate its signal name', async () => {
+    // given: the listener subscribed as alarm-x; its name expression no longer evaluates
+    const instance = await t.start('alarms', { zone: 'x' });
+    await t.engine.setVariables(instance.id, { zone: 5 });
+    // when
+    await t.completeTask(instance.id, 'raise');
+    // then: the throw event went on; the incident is on the listener
+    expect(await trace(t.engine, instance.id)).to.include.members(['raiseAlarm', 'raisedEnd']);
+    const [incident] = await openIncidents(instance.id);
+    expect(incident).to.include({ type: 'expression_failed', elementId: 'alarm' });
+    expect(incident.message).to.contain('signal name');
+  });
+
+  it('should take back a listener\'s incident when the throw that reached it fails and is undone', async () => {
+    // given: the listener's name no longer evaluates, and the throw's second result (a message) cannot be named
+    const instance = await t.start('alarmAndNews', { zone: 'x' });
+    await t.engine.setVariables(instance.id, { zone: 5 });
+    // when
+    await t.completeTask(instance.id, 'announce');
+    // then: only the throw event holds an incident (the signal it sent first was undone with it)
+    const incidents = await openIncidents(instance.id);
+    expect(incidents.map((i) => i.elementId)).to.deep.equal(['alarmAndTell']);
+    // when: both are repaired and the throw retried
+    await retryWith(instance.id, incidents[0].id, { zone: 'x', newsChannel: 'news' });
+    // then: the listener heard the signal (it was not left waiting for a retry)
+    expect(await trace(t.engine, instance.id)).to.include.members(['alarmAndTell', 'guardAlarm', 'guarded']);
+    expect(await openIncidents(instance.id)).to.deep.equal([]);
+  });
 });
