@@ -133,9 +133,12 @@ export function planInnerCompletion(rt: Runtime, body: Execution, inner: Executi
   const mi = node.multiInstance!;
   const state = body.mi!;
   const output = mi.outputElement && inner.index !== undefined ? { value: evaluateExpr(mi.outputElement, variables) } : undefined;
-  const counts = { numberOfInstances: state.total, numberOfActiveInstances: body.children.filter((c) => c !== inner).length, numberOfCompletedInstances: state.completed + 1 };
+  const throwsEvents = mi.behavior !== undefined && mi.behavior !== 'All';
+  if (!mi.completionCondition && !throwsEvents) return { output, done: false, variables };
+  // counted only when something reads them: a body of thousands of instances completes each in constant time
+  const counts = { numberOfInstances: state.total, numberOfActiveInstances: body.children.length - 1, numberOfCompletedInstances: state.completed + 1 };
   const done = mi.completionCondition ? evaluateCondition(mi.completionCondition, { ...variables, ...counts, loopCounter: inner.loopCounter }) : false;
-  const events = mi.behavior && mi.behavior !== 'All' ? planBehaviorEvents(rt, body, node, { ...variables, ...counts }, { ...rt.context(body), ...outputs }) : [];
+  const events = throwsEvents ? planBehaviorEvents(rt, body, node, { ...variables, ...counts }, { ...rt.context(body), ...outputs }) : [];
   return { output, done, variables, events };
 }
 
@@ -161,10 +164,12 @@ export function innerCompleted(rt: Runtime, body: Execution, inner: Execution, n
   throwBehaviorEvents(rt, body, plan.events ?? []);
   if (rt.index.get(body.id) !== body || body.state !== 'active') return;
   if (plan.done) {
-    for (const other of [...body.children]) {
-      rt.send(other, { type: 'TERMINATE' });
-      rt.index.removeChild(body, other);
-    }
+    rt.ending(`completion condition of ${node.id} met`, () => {
+      for (const other of [...body.children]) {
+        rt.send(other, { type: 'TERMINATE' });
+        rt.index.removeChild(body, other);
+      }
+    });
     completeBody(rt, body);
     return;
   }
