@@ -79,6 +79,7 @@ function txMethods(db: Db): StoreTx {
     putCalendar: (calendar) => calendars.putCalendar(db, calendar),
     deleteCalendar: (name) => calendars.deleteCalendar(db, name),
     instanceTrees: (ids) => instances.instanceTrees(db, ids),
+    resolveIncidentsOf: (instanceId, ids, except, at) => incidents.resolveIncidentsOf(db, instanceId, ids, except, at),
   };
 }
 

@@ -23,6 +23,7 @@ import type { TimeContext } from '../time/timerExpression.js';
 import { DEFAULT_STEP_LIMITS, incidentTypeOf, restoreSavepoint, takeSavepoint, type Savepoint, type StepLimits } from './failures.js';
 import type { IncidentRecord } from '../store/records.js';
 import { forgetUndoneStalls, retryStalls } from './stalls.js';
+import { describeEnding, ENDED_WITHOUT_COMPLETING } from './endings.js';
 import { redoStalled } from './behaviours/stalledRetry.js';
 
 /** Everything a step needs from outside: time, ids, the instance, and where its effects go. */
@@ -65,6 +66,14 @@ export class Runtime {
   private readonly budgetIncidents = new Map<string, string>();
   /** Evaluations stalled in this step, by incident (an undone transition takes its incidents back: see runtime/stalls.ts). */
   readonly stalledInStep = new Map<string, Execution>();
+  /**
+   * Executions that ended without completing in this step, with why: the
+   * engine resolves the incidents they held (failed jobs, uncaught errors,
+   * missing called processes...) in the same step (runtime/endings.ts).
+   */
+  readonly endedTokens = new Map<string, string>();
+  /** Why the tokens ending now end, while a behaviour ends them (see `ending`). */
+  private endingCause: string | undefined;
 
   constructor(
     readonly env: StepEnv,
@@ -108,7 +117,14 @@ export class Runtime {
     const savepoint = takeSavepoint(execution, this.env.effects, this.env.outbox, this.queue.length, this.triggered.has(execution.id), this.pendingStarts.get(execution.id));
     const previous = execution.state;
     execution.state = next.value as string;
-    if (previous !== execution.state) this.recordStateChange(execution, previous);
+    const outerCause = this.endingCause;
+    if (previous !== execution.state) {
+      if (ENDED_WITHOUT_COMPLETING.has(execution.state)) {
+        this.endingCause ??= describeEnding(execution, event);
+        this.endedTokens.set(execution.id, this.endingCause);
+      }
+      this.recordStateChange(execution, previous);
+    }
     try {
       for (const action of actions) {
         const handler = actionHandlers[action.type];
@@ -118,9 +134,12 @@ export class Runtime {
     } catch (error) {
       const type = incidentTypeOf(error);
       if (!type) throw error;
+      this.endedTokens.delete(execution.id);
       this.undo(execution, savepoint);
       this.park(execution, event, savepoint, type, (error as Error).message);
       return true;
+    } finally {
+      this.endingCause = outerCause;
     }
     if (execution.incident && FINAL_STATES.has(execution.state)) this.resolveParked(execution);
     return true;
@@ -174,7 +193,23 @@ export class Runtime {
     delete execution.incident;
     if ([...this.index.walk()].some((e) => e.incident?.id === id)) return;
     this.env.effects.resolveIncidents.push(id);
-    this.history('incident.resolved', execution, { incidentId: id, reason: `token ${execution.state}` });
+    this.history('incident.resolved', execution, { incidentId: id, reason: this.endReason(execution) });
+  }
+
+  /** Runs `end`, which ends tokens, giving `cause` as the reason they end (unless a cause above it already gave one). */
+  ending(cause: string, end: () => void): void {
+    const outer = this.endingCause;
+    this.endingCause ??= cause;
+    try {
+      end();
+    } finally {
+      this.endingCause = outer;
+    }
+  }
+
+  /** Why `execution` ended, for the history of what ended with it. */
+  endReason(execution: Execution): string {
+    return this.endedTokens.get(execution.id) ?? `token ${execution.state}`;
   }
 
   /**

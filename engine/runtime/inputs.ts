@@ -140,7 +140,7 @@ export function rethrowUncaught(rt: Runtime, activityInstanceId: string): boolea
 
 /** Cancels the whole instance: every token ends, every open row is cancelled. */
 export function terminateInstance(rt: Runtime): void {
-  rt.send(rt.tree.root, { type: 'TERMINATE' });
+  rt.ending('process instance cancelled', () => rt.send(rt.tree.root, { type: 'TERMINATE' }));
   rt.run();
 }
 
@@ -151,7 +151,7 @@ export function modify(rt: Runtime, activate: string[], cancel: string[]): void 
     if (targets.length === 0) throw new ConflictError(`no token is in element ${elementId}`);
     for (const target of targets) {
       const parent = rt.index.parent(target)!;
-      rt.send(target, { type: 'TERMINATE' });
+      rt.ending(`token at ${elementId} cancelled by instance modification`, () => rt.send(target, { type: 'TERMINATE' }));
       rt.index.removeChild(parent, target);
       rt.touch(rt.index.scopeOf(parent));
     }

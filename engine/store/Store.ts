@@ -240,6 +240,12 @@ export interface StoreTx {
 
   /** The execution trees and process variables of `ids`, without locking (one read for a batch of activated jobs). */
   instanceTrees(ids: string[]): Promise<Pick<InstanceRecord, 'id' | 'snapshot' | 'variables'>[]>;
+  /**
+   * Resolves the open incidents of instance `instanceId` held by the
+   * executions `activityInstanceIds` (all of the instance's: null), except
+   * `except` (resolved by the step itself); returns the ones it resolved.
+   */
+  resolveIncidentsOf(instanceId: string, activityInstanceIds: string[] | null, except: string[], at: Date): Promise<IncidentRecord[]>;
 }
 
 /** Read-only queries outside a transaction, for APIs and monitoring. */

@@ -56,10 +56,12 @@ export function adHocChildCompleted(rt: Runtime, scope: Execution, adHoc: AdHocD
   if (!isDone(rt, scope, adHoc)) return;
   delete scope.adHocQueue;
   if (!adHoc.cancelRemainingInstances) return;
-  for (const child of [...scope.children]) {
-    rt.send(child, { type: 'TERMINATE' });
-    rt.index.removeChild(scope, child);
-  }
+  rt.ending(`completion condition of ${scope.nodeId} met`, () => {
+    for (const child of [...scope.children]) {
+      rt.send(child, { type: 'TERMINATE' });
+      rt.index.removeChild(scope, child);
+    }
+  });
   scope.joins = {};
 }
 

@@ -112,11 +112,13 @@ const throwing: Behaviour = (rt, execution, node) => {
 /** Ends every other token of the enclosing scope (terminate end event). */
 function terminateScope(rt: Runtime, execution: Execution): void {
   const scope = rt.index.parent(execution)!;
-  for (const sibling of [...scope.children]) {
-    if (sibling === execution) continue;
-    rt.send(sibling, { type: 'TERMINATE' });
-    rt.index.removeChild(scope, sibling);
-  }
+  rt.ending(`terminate end event ${execution.nodeId}`, () => {
+    for (const sibling of [...scope.children]) {
+      if (sibling === execution) continue;
+      rt.send(sibling, { type: 'TERMINATE' });
+      rt.index.removeChild(scope, sibling);
+    }
+  });
   scope.joins = {};
 }
 

@@ -164,7 +164,7 @@ function nullIfEmpty(text: string): string | null {
 
 /** Cancels every open row of an execution (tasks, jobs, timers, subscriptions, a called instance), and resolves what stalled in its waits. */
 export function cancelWaits(rt: Runtime, execution: Execution): void {
-  if (execution.stalled) resolveStalls(rt, execution, `token ${execution.state}`);
+  if (execution.stalled) resolveStalls(rt, execution, rt.endReason(execution));
   const waits = execution.waits;
   if (!waits) return;
   const effects = rt.env.effects;
