@@ -1,0 +1,115 @@
+/**
+ * Reports for managers (issue 13): what the reports aggregate in SQL,
+ * maintained in the step's own transaction by triggers, so the engine's
+ * code and statement budget stay as they are.
+ *
+ * - `element_spans`: one row per activity instance (entered, left, how),
+ *   kept from the history lines the engine writes (`element.activated`,
+ *   `element.completed|terminated|failed`) by a statement-level trigger on
+ *   `history_events`. Medians per element over a period read an index of
+ *   this table instead of pairing history lines: with a million history
+ *   rows, pairing took seconds, the spans answer in tens of milliseconds
+ *   (README, Reports; `npm run bench`).
+ * - `user_tasks.first_assigned_at` (when the task first had someone: at
+ *   creation for an assignee or an assignment strategy, else the first claim
+ *   or assignment) and `assigned_at` (when its current assignee got it):
+ *   waiting before claim and the employee's own handling time. `claimed_at`
+ *   alone cannot tell them: an explicit assignee leaves it empty, and every
+ *   reassignment overwrites it.
+ * - Indexes for the periods the reports filter by.
+ *
+ * Existing rows are filled from the history already written.
+ */
+import type { Knex } from 'knex';
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable('element_spans', (t) => {
+    t.uuid('instance_id').notNullable();
+    t.uuid('activity_instance_id').notNullable();
+    t.uuid('definition_id');
+    t.text('element_id').notNullable();
+    t.text('element_type');
+    t.timestamp('started_at', { useTz: true }).notNullable();
+    t.timestamp('ended_at', { useTz: true });
+    /** completed, terminated or failed; null while the element holds the token. */
+    t.text('outcome');
+    t.primary(['instance_id', 'activity_instance_id']);
+  });
+  await knex.raw("create index element_spans_completed on element_spans (definition_id, ended_at) where outcome = 'completed'");
+  await knex.raw('create index element_spans_open on element_spans (definition_id, element_id) where ended_at is null');
+
+  await knex.raw(`
+    create function reports_element_spans() returns trigger language plpgsql set search_path from current as $$
+    begin
+      insert into element_spans (instance_id, activity_instance_id, definition_id, element_id, element_type, started_at)
+      select n.instance_id, n.activity_instance_id, i.definition_id, n.element_id, n.element_type, n.at
+        from new_rows n left join process_instances i on i.id = n.instance_id
+       where n.type = 'element.activated' and n.activity_instance_id is not null and n.element_id is not null
+      on conflict do nothing;
+      update element_spans s set ended_at = e.at, outcome = substr(e.type, 9)
+        from (select distinct on (instance_id, activity_instance_id) instance_id, activity_instance_id, type, at
+                from new_rows
+               where type in ('element.completed', 'element.terminated', 'element.failed') and activity_instance_id is not null
+               order by instance_id, activity_instance_id, seq desc) e
+       where s.instance_id = e.instance_id and s.activity_instance_id = e.activity_instance_id
+         and (s.ended_at is null or s.outcome = 'failed');
+      return null;
+    end $$`);
+  await knex.raw('create trigger history_element_spans after insert on history_events referencing new table as new_rows for each statement execute function reports_element_spans()');
+
+  await knex.schema.alterTable('user_tasks', (t) => {
+    t.timestamp('first_assigned_at', { useTz: true });
+    t.timestamp('assigned_at', { useTz: true });
+  });
+  // An assignment sets claimed_at to the engine's clock in the same update; a path that would not falls back to the statement's time.
+  await knex.raw(`
+    create function reports_task_assignment() returns trigger language plpgsql set search_path from current as $$
+    begin
+      if new.assignee is null then
+        new.assigned_at := null;
+      elsif tg_op = 'INSERT' then
+        new.assigned_at := coalesce(new.claimed_at, new.created_at);
+      else
+        new.assigned_at := coalesce(new.claimed_at, statement_timestamp());
+      end if;
+      if new.first_assigned_at is null and new.assigned_at is not null then
+        new.first_assigned_at := new.assigned_at;
+      end if;
+      return new;
+    end $$`);
+  await knex.raw('create trigger user_tasks_assigned_insert before insert on user_tasks for each row when (new.assignee is not null) execute function reports_task_assignment()');
+  await knex.raw('create trigger user_tasks_assigned_update before update of assignee on user_tasks for each row when (new.assignee is distinct from old.assignee) execute function reports_task_assignment()');
+
+  await knex.raw("create index user_tasks_completed_by_key on user_tasks (definition_key, completed_at) where state = 'completed'");
+  await knex.raw("create index user_tasks_completed_by_user on user_tasks (completed_by, completed_at) where state = 'completed'");
+  await knex.raw('create index process_instances_key_started on process_instances (definition_key, started_at)');
+  await knex.raw('create index process_instances_key_ended on process_instances (definition_key, ended_at) where ended_at is not null');
+
+  // what was written before this migration
+  await knex.raw(`
+    insert into element_spans (instance_id, activity_instance_id, definition_id, element_id, element_type, started_at, ended_at, outcome)
+    select a.instance_id, a.activity_instance_id, i.definition_id, a.element_id, a.element_type, a.at, e.at, substr(e.type, 9)
+      from (select distinct on (instance_id, activity_instance_id) * from history_events
+             where type = 'element.activated' and activity_instance_id is not null and element_id is not null
+             order by instance_id, activity_instance_id, seq) a
+      left join process_instances i on i.id = a.instance_id
+      left join lateral (select type, at from history_events h
+                          where h.instance_id = a.instance_id and h.activity_instance_id = a.activity_instance_id
+                            and h.type in ('element.completed', 'element.terminated', 'element.failed')
+                          order by h.seq desc limit 1) e on true`);
+  await knex.raw(`
+    update user_tasks t set
+      first_assigned_at = coalesce(h.first_at, case when t.assignee is not null then t.created_at end),
+      assigned_at = case when t.assignee is not null then coalesce(t.claimed_at, h.last_at, t.created_at) end
+      from (select t2.id,
+                   min(h.at) filter (where h.data->>'assignee' is not null) as first_at,
+                   max(h.at) filter (where h.data->>'assignee' is not null) as last_at
+              from user_tasks t2
+              left join history_events h on h.instance_id = t2.instance_id and h.type in ('task.claimed', 'task.assigned') and h.data->>'taskId' = t2.id::text
+             group by t2.id) h
+     where h.id = t.id`);
+}
+
+export async function down(): Promise<void> {
+  throw new Error('Lifeline migrations are forward-only');
+}

@@ -1,0 +1,33 @@
+/**
+ * What a task's figures mean, once, as SQL expressions over `user_tasks`
+ * (alias `t`), so every report and every drill-down judges alike:
+ * - deadline: the SLA target, else the due date (as the task list's SLA state);
+ * - on time: completed before its deadline (completing at the deadline is late,
+ *   as a task is breached at that moment);
+ * - waiting: from creation until someone first had it (completing it
+ *   unclaimed counts as taking it then);
+ * - working: from then until completion;
+ * - handling: the completing employee's own part, from when they got it.
+ * Durations are milliseconds.
+ */
+
+export const DEADLINE = 'coalesce(t.sla_breach_at, t.due_at)';
+export const ON_TIME = `(t.completed_at < ${DEADLINE})`;
+export const OVERDUE_AT = (now: string) => `(${DEADLINE} <= ${now})`;
+
+const ms = (interval: string) => `(extract(epoch from (${interval})) * 1000)`;
+const TAKEN = 'coalesce(t.first_assigned_at, t.completed_at)';
+export const WAITING_MS = ms(`${TAKEN} - t.created_at`);
+export const WORKING_MS = ms(`t.completed_at - ${TAKEN}`);
+export const HANDLING_MS = ms('t.completed_at - coalesce(t.assigned_at, t.first_assigned_at, t.completed_at)');
+
+/** Median and 90th percentile of an expression (interpolated, PostgreSQL's percentile_cont), rounded to whole milliseconds. */
+export const percentiles = (expression: string, name: string, filter = '') => `
+  round(percentile_cont(0.5) within group (order by ${expression})${filter ? ` filter (where ${filter})` : ''})::bigint as ${name}_median,
+  round(percentile_cont(0.9) within group (order by ${expression})${filter ? ` filter (where ${filter})` : ''})::bigint as ${name}_p90`;
+
+/** A bigint/numeric column as a number, null kept. */
+export const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+/** A share, or null when nothing was judged. */
+export const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
