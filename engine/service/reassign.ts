@@ -37,10 +37,13 @@ export async function reassignTasks(ctx: EngineContext, command: ReassignCommand
   const ids = [...new Set(command.taskIds)];
   if (ids.length === 0) throw new ValidationError('no tasks to reassign');
   return ctx.transaction(async (scope) => {
-    const found = await Promise.all(ids.map(async (id) => ({ id, task: await scope.tx.getTask(id) })));
-    const missing = found.find((f) => !f.task);
-    if (missing) throw new NotFoundError('task', missing.id);
-    for (const instanceId of [...new Set(found.map((f) => f.task!.instanceId))].sort()) await scope.tx.lockInstance(instanceId);
+    const instanceIds = new Set<string>();
+    for (const id of ids) {
+      const task = await scope.tx.getTask(id);
+      if (!task) throw new NotFoundError('task', id);
+      instanceIds.add(task.instanceId);
+    }
+    for (const instanceId of [...instanceIds].sort()) await scope.tx.lockInstance(instanceId);
     const tasks: UserTaskRecord[] = [];
     for (const id of ids) {
       const task = await scope.tx.getTask(id);
