@@ -25,3 +25,4 @@ export { peopleReport, groupReport, type PersonRow, type GroupRow, type WorkFigu
 export { workload, type WorkloadPerson, type WorkloadTask } from './reports/workload.js';
 export { heatMap, type ElementHeat } from './reports/heatMap.js';
 export { instancesBehind, tasksBehind, type InstanceFigure, type TaskFigure, type InstancesBehind, type TasksBehind, type InstanceBehind, type TaskBehind } from './reports/drillDown.js';
+export { processSummary, type ProcessSummaryRow } from './reports/processSummary.js';

@@ -11,7 +11,7 @@ describe('reports: the instances and tasks behind each figure (issue 13)', () =>
   let t: TestEngine;
   before(async () => {
     t = await createTestEngine({ directory: 'store' });
-    await buildKnownHistory(t);
+    await buildKnownHistory({ ...t, knex: t.db.knex });
   });
   after(() => t.destroy());
 

@@ -9,7 +9,7 @@ describe('reports: per employee and per group (issue 13)', () => {
   let t: TestEngine;
   before(async () => {
     t = await createTestEngine({ directory: 'store' });
-    await buildKnownHistory(t);
+    await buildKnownHistory({ ...t, knex: t.db.knex });
   });
   after(() => t.destroy());
 
@@ -41,7 +41,7 @@ describe('reports: per group (issue 13)', () => {
   let t: TestEngine;
   beforeEach(async () => {
     t = await createTestEngine({ directory: 'store' });
-    await buildKnownHistory(t);
+    await buildKnownHistory({ ...t, knex: t.db.knex });
   });
   afterEach(() => t.destroy());
 

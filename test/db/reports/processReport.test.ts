@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { processReport, type ReportPeriod } from '../../../db/index.js';
+import { processReport, processSummary, type ReportPeriod } from '../../../db/index.js';
 import { countStatements } from '../../setup/countStatements.js';
 import { createTestEngine, type TestEngine } from '../../engine/support/engineHarness.js';
 import { buildKnownHistory, MIN } from './fixtures/knownHistory.js';
@@ -12,7 +12,7 @@ describe('reports: per process over a period (issue 13)', () => {
   // the tests only read: one history for all of them
   before(async () => {
     t = await createTestEngine({ directory: 'store' });
-    ({ definitionId } = await buildKnownHistory(t));
+    ({ definitionId } = await buildKnownHistory({ ...t, knex: t.db.knex }));
   });
   after(() => t.destroy());
 
@@ -82,5 +82,23 @@ describe('reports: per process over a period (issue 13)', () => {
     const statements = await countStatements(t.db.knex, () => processReport(t.db.knex, { definitionKey: 'request' }, weeks('Europe/Berlin'), t.clock.now()));
     // then
     expect(statements).to.have.length(2);
+  });
+});
+
+describe('reports: every process in one table (issue 13)', () => {
+  let t: TestEngine;
+  before(async () => {
+    t = await createTestEngine({ directory: 'store' });
+    await buildKnownHistory({ ...t, knex: t.db.knex });
+  });
+  after(() => t.destroy());
+
+  it('should give each process key the same totals as its own report, and its open instances', async () => {
+    // when
+    const [row] = await processSummary(t.db.knex, weeks('Europe/Berlin'));
+    const own = await processReport(t.db.knex, { definitionKey: 'request' }, weeks('Europe/Berlin'), t.clock.now());
+    // then
+    expect(row).to.deep.include({ definitionKey: 'request', name: 'Support request', open: 4, ...own.totals });
+    expect(row.versions.map((v) => v.version)).to.deep.equal([1]);
   });
 });

@@ -7,7 +7,7 @@ describe('reports: per user task element (issue 13)', () => {
   let t: TestEngine;
   before(async () => {
     t = await createTestEngine({ directory: 'store' });
-    await buildKnownHistory(t);
+    await buildKnownHistory({ ...t, knex: t.db.knex });
   });
   after(() => t.destroy());
 

@@ -8,7 +8,7 @@ describe('reports: workload and the heat map (issue 13)', () => {
   let definitionId: string;
   before(async () => {
     t = await createTestEngine({ directory: 'store' });
-    ({ definitionId } = await buildKnownHistory(t));
+    ({ definitionId } = await buildKnownHistory({ ...t, knex: t.db.knex }));
   });
   after(() => t.destroy());
 

@@ -7,7 +7,7 @@ describe('engine: reassigning several tasks at once (issue 13)', () => {
   let instances: Record<string, string>;
   beforeEach(async () => {
     t = await createTestEngine({ directory: 'store' });
-    ({ instances } = await buildKnownHistory(t));
+    ({ instances } = await buildKnownHistory({ ...t, knex: t.db.knex }));
   });
   afterEach(() => t.destroy());
 
