@@ -16,6 +16,10 @@
  *   waiting before claim and the employee's own handling time. `claimed_at`
  *   alone cannot tell them: an explicit assignee leaves it empty, and every
  *   reassignment overwrites it.
+ * - `instance_sla`: per instance with a task that had a deadline, whether
+ *   one of them was still open at it, judged when the task left its element
+ *   (the same trigger): the share of instances within SLA without visiting
+ *   every task of every instance of the period.
  * - Indexes for the periods the reports filter by.
  *
  * Existing rows are filled from the history already written.
@@ -38,21 +42,45 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw("create index element_spans_completed on element_spans (definition_id, ended_at) where outcome = 'completed'");
   await knex.raw('create index element_spans_open on element_spans (definition_id, element_id) where ended_at is null');
 
+  await knex.schema.createTable('instance_sla', (t) => {
+    t.uuid('instance_id').primary();
+    /** A task of the instance was still open at its deadline (SLA target, else due date). */
+    t.boolean('late').notNullable();
+  });
+
+  // One upsert per statement: each activity instance's lines of this statement folded into one row (entered, and its last way out),
+  // so every row costs one probe of the primary key whatever the size of the table; a failed element may still complete later.
+  // A user task leaving its element (completed, or cancelled by a boundary event or the end of its scope) is judged against
+  // the deadline its task had then: instance_sla has a row for every instance with a judged task.
   await knex.raw(`
     create function reports_element_spans() returns trigger language plpgsql set search_path from current as $$
     begin
-      insert into element_spans (instance_id, activity_instance_id, definition_id, element_id, element_type, started_at)
-      select n.instance_id, n.activity_instance_id, i.definition_id, n.element_id, n.element_type, n.at
-        from new_rows n left join process_instances i on i.id = n.instance_id
-       where n.type = 'element.activated' and n.activity_instance_id is not null and n.element_id is not null
-      on conflict do nothing;
-      update element_spans s set ended_at = e.at, outcome = substr(e.type, 9)
-        from (select distinct on (instance_id, activity_instance_id) instance_id, activity_instance_id, type, at
-                from new_rows
-               where type in ('element.completed', 'element.terminated', 'element.failed') and activity_instance_id is not null
-               order by instance_id, activity_instance_id, seq desc) e
-       where s.instance_id = e.instance_id and s.activity_instance_id = e.activity_instance_id
-         and (s.ended_at is null or s.outcome = 'failed');
+      with folded as (
+        select n.instance_id, n.activity_instance_id,
+               (array_agg(n.element_id order by n.seq))[1] as element_id,
+               (array_agg(n.element_type order by n.seq))[1] as element_type,
+               min(n.at) filter (where n.type = 'element.activated') as entered,
+               (array_agg(n.at order by n.seq desc) filter (where n.type <> 'element.activated'))[1] as left_at,
+               (array_agg(n.type order by n.seq desc) filter (where n.type <> 'element.activated'))[1] as way_out
+          from new_rows n
+         where n.type in ('element.activated', 'element.completed', 'element.terminated', 'element.failed')
+           and n.activity_instance_id is not null and n.element_id is not null
+         group by n.instance_id, n.activity_instance_id),
+      spans as (
+        insert into element_spans as s (instance_id, activity_instance_id, definition_id, element_id, element_type, started_at, ended_at, outcome)
+        select f.instance_id, f.activity_instance_id, (select i.definition_id from process_instances i where i.id = f.instance_id),
+               f.element_id, f.element_type, coalesce(f.entered, f.left_at), f.left_at, substr(f.way_out, 9)
+          from folded f
+        on conflict (instance_id, activity_instance_id) do update
+          set ended_at = excluded.ended_at, outcome = excluded.outcome
+          where excluded.ended_at is not null and (s.ended_at is null or s.outcome = 'failed')
+        returning 1)
+      insert into instance_sla as x (instance_id, late)
+      select t.instance_id, bool_or(coalesce(t.sla_breach_at, t.due_at) <= f.left_at)
+        from folded f join user_tasks t on t.instance_id = f.instance_id and t.activity_instance_id = f.activity_instance_id
+       where f.left_at is not null and f.element_type = 'userTask' and f.way_out <> 'element.failed' and coalesce(t.sla_breach_at, t.due_at) is not null
+       group by t.instance_id
+      on conflict (instance_id) do update set late = x.late or excluded.late;
       return null;
     end $$`);
   await knex.raw('create trigger history_element_spans after insert on history_events referencing new table as new_rows for each statement execute function reports_element_spans()');
@@ -97,6 +125,12 @@ export async function up(knex: Knex): Promise<void> {
                           where h.instance_id = a.instance_id and h.activity_instance_id = a.activity_instance_id
                             and h.type in ('element.completed', 'element.terminated', 'element.failed')
                           order by h.seq desc limit 1) e on true`);
+  await knex.raw(`
+    insert into instance_sla (instance_id, late)
+    select t.instance_id, bool_or(coalesce(t.sla_breach_at, t.due_at) <= coalesce(t.completed_at, s.ended_at))
+      from user_tasks t join element_spans s on s.instance_id = t.instance_id and s.activity_instance_id = t.activity_instance_id
+     where t.state <> 'created' and s.ended_at is not null and coalesce(t.sla_breach_at, t.due_at) is not null
+     group by t.instance_id`);
   await knex.raw(`
     update user_tasks t set
       first_assigned_at = coalesce(h.first_at, case when t.assignee is not null then t.created_at end),

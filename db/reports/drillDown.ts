@@ -4,7 +4,7 @@
  * disagree). One page at a time, with the total.
  */
 import type { Knex } from 'knex';
-import { IN_AGE_BAND, JUDGED_INSTANCE, LATE_INSTANCE, ageBand } from './processReport.js';
+import { BREACHED_SLA, IN_AGE_BAND, WITHIN_SLA, ageBand } from './processReport.js';
 import { DEADLINE, HANDLING_MS, ON_TIME, OVERDUE_AT, WAITING_MS, WORKING_MS, num } from './taskFigures.js';
 
 /** Instance figures of the process report. */
@@ -44,8 +44,8 @@ export async function instancesBehind(db: Knex, q: InstancesBehind): Promise<{ i
     completed: ended('completed'),
     cancelled: ended('cancelled'),
     terminated: ended('terminated'),
-    withinSla: `${ended('completed')} and ${JUDGED_INSTANCE} and not ${LATE_INSTANCE}`,
-    breachedSla: `${ended('completed')} and ${JUDGED_INSTANCE} and ${LATE_INSTANCE}`,
+    withinSla: `${ended('completed')} and ${WITHIN_SLA}`,
+    breachedSla: `${ended('completed')} and ${BREACHED_SLA}`,
     open: IN_AGE_BAND(),
   };
   const band = q.figure === 'open' ? ageBand(q.ageBand ?? 0, q.at ?? new Date()) : undefined;

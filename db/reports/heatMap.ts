@@ -6,7 +6,7 @@
  * left out: their inner instances are the tokens. ONE statement.
  */
 import type { Knex } from 'knex';
-import { num } from './taskFigures.js';
+import { pct, percentiles } from './taskFigures.js';
 
 export interface ElementHeat {
   elementId: string;
@@ -23,8 +23,7 @@ export async function heatMap(db: Knex, definitionId: string, from: Date, to: Da
   const { rows } = await db.raw(
     `with done as (
        select s.element_id, count(*)::int as completed,
-              round(percentile_cont(0.5) within group (order by extract(epoch from (s.ended_at - s.started_at)) * 1000))::bigint as median,
-              round(percentile_cont(0.9) within group (order by extract(epoch from (s.ended_at - s.started_at)) * 1000))::bigint as p90
+              ${percentiles('extract(epoch from (s.ended_at - s.started_at)) * 1000', 'duration')}
          from element_spans s
         where s.definition_id = :id and s.outcome = 'completed' and s.ended_at >= :from and s.ended_at < :to
           and s.element_type is distinct from 'multiInstanceBody'
@@ -34,10 +33,13 @@ export async function heatMap(db: Knex, definitionId: string, from: Date, to: Da
          from element_spans s join process_instances i on i.id = s.instance_id and i.state = 'active'
         where s.definition_id = :id and s.ended_at is null and s.element_type is distinct from 'multiInstanceBody'
         group by 1)
-     select element_id, coalesce(d.completed, 0) as completed, d.median, d.p90, coalesce(w.waiting, 0) as waiting
+     select element_id, coalesce(d.completed, 0) as completed, d.duration_pct, coalesce(w.waiting, 0) as waiting
        from done d full join waiting w using (element_id)
       order by element_id`,
     { id: definitionId, from, to },
   );
-  return rows.map((row: Record<string, any>) => ({ elementId: row.element_id, completed: row.completed, durationMedianMs: num(row.median), durationP90Ms: num(row.p90), waiting: row.waiting }));
+  return rows.map((row: Record<string, any>) => {
+    const [durationMedianMs, durationP90Ms] = pct(row, 'duration');
+    return { elementId: row.element_id, completed: row.completed, durationMedianMs, durationP90Ms, waiting: row.waiting };
+  });
 }

@@ -7,7 +7,7 @@
  */
 import type { Knex } from 'knex';
 import { periodBindings, type ReportPeriod } from './period.js';
-import { DEADLINE, HANDLING_MS, ON_TIME, OVERDUE_AT, num, percentiles, rate } from './taskFigures.js';
+import { DEADLINE, HANDLING_MS, ON_TIME, OVERDUE_AT, pct, percentiles, rate } from './taskFigures.js';
 import { COMPLETED_BETWEEN } from './taskElementReport.js';
 
 /** A person's or a group's figures. */
@@ -58,9 +58,10 @@ const DONE = `
 function figures(row: Record<string, any>): WorkFigures {
   const judged = Number(row.judged ?? 0);
   const onTime = Number(row.on_time ?? 0);
+  const [handlingMedianMs, handlingP90Ms] = pct(row, 'handling');
   return {
     completed: Number(row.completed ?? 0), open: Number(row.open ?? 0), overdue: Number(row.overdue ?? 0),
-    judged, onTime, onTimeRate: rate(onTime, judged), handlingMedianMs: num(row.handling_median), handlingP90Ms: num(row.handling_p90),
+    judged, onTime, onTimeRate: rate(onTime, judged), handlingMedianMs, handlingP90Ms,
   };
 }
 

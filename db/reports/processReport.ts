@@ -6,11 +6,12 @@
  * statement, aggregated by PostgreSQL.
  *
  * Within SLA: none of the instance's tasks with a deadline (SLA target, else
- * due date) was still open at it. Instances with no such task are not judged.
+ * due date) was still open at it, whether it was completed late or cancelled
+ * (an escalation) after it. Instances with no such task are not judged.
  */
 import type { Knex } from 'knex';
 import { PERIOD_CTES, bucketOf, periodBindings, type ReportPeriod } from './period.js';
-import { DEADLINE, num, percentiles, rate } from './taskFigures.js';
+import { pct, percentiles, rate } from './taskFigures.js';
 
 /** Which instances: a process key, optionally one version of it. */
 export interface ProcessScope {
@@ -68,25 +69,33 @@ export const AGE_BANDS: { label: string; minMs: number; maxMs: number | null }[]
 /** The instances of a scope as SQL (alias i), with bindings :key and :definitionId. */
 export const SCOPED_INSTANCES = "i.definition_key = :key and (:definitionId::uuid is null or i.definition_id = :definitionId::uuid)";
 
-/** Completed instances with a task whose deadline passed while it was open (ended_at of its span for cancelled tasks). */
-export const LATE_INSTANCE = `exists (select 1 from user_tasks t left join element_spans s on s.instance_id = t.instance_id and s.activity_instance_id = t.activity_instance_id
-   where t.instance_id = i.id and ${DEADLINE} <= coalesce(t.completed_at, s.ended_at, i.ended_at))`;
-export const JUDGED_INSTANCE = `exists (select 1 from user_tasks t where t.instance_id = i.id and ${DEADLINE} is not null)`;
+/** An instance (alias i) judged against deadlines and within them: its row in instance_sla, kept when its tasks left their elements. */
+export const WITHIN_SLA = 'exists (select 1 from instance_sla x where x.instance_id = i.id and not x.late)';
+/** A judged instance with a task still open at its deadline. */
+export const BREACHED_SLA = 'exists (select 1 from instance_sla x where x.instance_id = i.id and x.late)';
+/** The instances of a period with their SLA judgement (alias i; needs the \`period\` CTE as p). */
+export const ENDED_WITH_SLA = (where: string) => `
+  select i.definition_key, i.state, i.started_at, i.ended_at, x.instance_id is not null as judged, coalesce(x.late, false) as late
+    from process_instances i cross join period p left join instance_sla x on x.instance_id = i.id and i.state = 'completed'
+   where ${where} and i.ended_at >= p.starts and i.ended_at < p.ends`;
 
-const FIGURES = `
+/** Aggregates of ended instances (alias i, with judged and late). */
+export const FIGURES = `
   count(*) filter (where i.state = 'completed')::int as completed,
   count(*) filter (where i.state = 'cancelled')::int as cancelled,
   count(*) filter (where i.state = 'terminated')::int as terminated,
   ${percentiles('extract(epoch from (i.ended_at - i.started_at)) * 1000', 'duration', "i.state = 'completed'")},
-  count(*) filter (where i.state = 'completed' and i.judged)::int as sla_judged,
-  count(*) filter (where i.state = 'completed' and i.judged and not i.late)::int as within_sla`;
+  count(*) filter (where i.judged)::int as sla_judged,
+  count(*) filter (where i.judged and not i.late)::int as within_sla`;
 
-function figures(row: Record<string, unknown>, started: number): ProcessFigures {
+/** The figures of one bucket, of the period, or of a process key, from a row of FIGURES. */
+export function figures(row: Record<string, unknown>, started: number): ProcessFigures {
   const slaJudged = Number(row.sla_judged ?? 0);
   const withinSla = Number(row.within_sla ?? 0);
+  const [durationMedianMs, durationP90Ms] = pct(row, 'duration');
   return {
     started, completed: Number(row.completed ?? 0), cancelled: Number(row.cancelled ?? 0), terminated: Number(row.terminated ?? 0),
-    durationMedianMs: num(row.duration_median), durationP90Ms: num(row.duration_p90), slaJudged, withinSla, withinSlaRate: rate(withinSla, slaJudged),
+    durationMedianMs, durationP90Ms, slaJudged, withinSla, withinSlaRate: rate(withinSla, slaJudged),
   };
 }
 
@@ -95,12 +104,7 @@ export async function processReport(db: Knex, scope: ProcessScope, period: Repor
   const bindings = { ...periodBindings(period), key: scope.definitionKey, definitionId: scope.definitionId ?? null, now };
   const { rows } = await db.raw(
     `with ${PERIOD_CTES},
-     ended as (
-       select i.state, i.started_at, i.ended_at, ${bucketOf('i.ended_at')} as bucket,
-              case when i.state = 'completed' then ${JUDGED_INSTANCE} else false end as judged,
-              case when i.state = 'completed' then ${LATE_INSTANCE} else false end as late
-         from process_instances i, period p
-        where ${SCOPED_INSTANCES} and i.ended_at >= p.starts and i.ended_at < p.ends),
+     ended as (select e.*, ${bucketOf('e.ended_at')} as bucket from (${ENDED_WITH_SLA(SCOPED_INSTANCES)}) e),
      started as (
        select ${bucketOf('i.started_at')} as bucket, count(*)::int as started
          from process_instances i, period p

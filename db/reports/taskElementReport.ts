@@ -6,7 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { previousPeriod, periodBindings, type ReportPeriod } from './period.js';
-import { DEADLINE, ON_TIME, OVERDUE_AT, WAITING_MS, WORKING_MS, num, percentiles, rate } from './taskFigures.js';
+import { DEADLINE, ON_TIME, OVERDUE_AT, WAITING_MS, WORKING_MS, pct, percentiles, rate } from './taskFigures.js';
 import type { ProcessScope } from './processReport.js';
 
 /** Completed-task figures of one element over one period. */
@@ -47,10 +47,10 @@ const FIGURES = `
 function figures(row: Record<string, unknown> | undefined): TaskFigures {
   const judged = Number(row?.judged ?? 0);
   const onTime = Number(row?.on_time ?? 0);
+  const [waitingMedianMs, waitingP90Ms] = pct(row, 'waiting');
+  const [workingMedianMs, workingP90Ms] = pct(row, 'working');
   return {
-    completed: Number(row?.completed ?? 0),
-    waitingMedianMs: num(row?.waiting_median), waitingP90Ms: num(row?.waiting_p90),
-    workingMedianMs: num(row?.working_median), workingP90Ms: num(row?.working_p90),
+    completed: Number(row?.completed ?? 0), waitingMedianMs, waitingP90Ms, workingMedianMs, workingP90Ms,
     judged, onTime, onTimeRate: rate(onTime, judged),
   };
 }

@@ -21,10 +21,16 @@ export const WAITING_MS = ms(`${TAKEN} - t.created_at`);
 export const WORKING_MS = ms(`t.completed_at - ${TAKEN}`);
 export const HANDLING_MS = ms('t.completed_at - coalesce(t.assigned_at, t.first_assigned_at, t.completed_at)');
 
-/** Median and 90th percentile of an expression (interpolated, PostgreSQL's percentile_cont), rounded to whole milliseconds. */
-export const percentiles = (expression: string, name: string, filter = '') => `
-  round(percentile_cont(0.5) within group (order by ${expression})${filter ? ` filter (where ${filter})` : ''})::bigint as ${name}_median,
-  round(percentile_cont(0.9) within group (order by ${expression})${filter ? ` filter (where ${filter})` : ''})::bigint as ${name}_p90`;
+/** Median and 90th percentile of an expression in one sort (interpolated, PostgreSQL's percentile_cont), as the array column `<name>_pct`; read it with `pct`. */
+export const percentiles = (expression: string, name: string, filter = '') =>
+  `percentile_cont(array[0.5, 0.9]) within group (order by ${expression})${filter ? ` filter (where ${filter})` : ''} as ${name}_pct`;
+
+/** The median and p90 of a `percentiles` column, in whole milliseconds (nulls when there was nothing to measure). */
+export function pct(row: Record<string, unknown> | undefined, name: string): [number | null, number | null] {
+  const values = row?.[`${name}_pct`] as (number | string | null)[] | null | undefined;
+  const at = (n: number) => (values && values[n] !== null && values[n] !== undefined ? Math.round(Number(values[n])) : null);
+  return [at(0), at(1)];
+}
 
 /** A bigint/numeric column as a number, null kept. */
 export const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
