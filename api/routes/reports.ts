@@ -118,13 +118,15 @@ export const reportRoutes: Route[] = [
   }),
   route({
     method: 'get', path: '/api/reports/instances', tag: 'Reports', permission: 'reports:read',
-    summary: 'The instances behind a process figure: started, completed, cancelled or terminated in [from, to), completed within or past their SLA, or open in an age band at a moment',
+    summary: 'The instances behind a figure: started, completed, cancelled or terminated in [from, to), completed within or past their SLA, open in an age band at a moment, or (heat map) whose token completed an element in [from, to) or waits there now',
     query: z.object({
       definitionKey: z.string().min(1).max(200), definitionId: z.uuid().optional(),
-      figure: z.enum(['started', 'completed', 'cancelled', 'terminated', 'withinSla', 'breachedSla', 'open']),
+      figure: z.enum(['started', 'completed', 'cancelled', 'terminated', 'withinSla', 'breachedSla', 'open', 'passedElement', 'atElement']),
+      elementId: z.string().max(200).optional(),
       from: queryDate.optional(), to: queryDate.optional(), ageBand: z.coerce.number().int().min(0).max(AGE_BANDS.length - 1).optional(), at: queryDate.optional(),
       ...page,
-    }).refine((q) => q.figure === 'open' || (q.from && q.to), { message: 'from and to are needed for every figure but open' }),
+    }).refine((q) => q.figure === 'open' || q.figure === 'atElement' || (q.from && q.to), { message: 'from and to are needed for every figure but open and atElement' })
+      .refine((q) => !['passedElement', 'atElement'].includes(q.figure) || q.elementId, { message: 'the heat map\'s figures need elementId' }),
     response: shapes.instancesBehind,
     handler: async ({ query, services }) => {
       const result = await instancesBehind(services.knex, { ...query, at: query.at ?? services.clock.now() });

@@ -8,7 +8,7 @@ import { BREACHED_SLA, IN_AGE_BAND, WITHIN_SLA, ageBand } from './processReport.
 import { DEADLINE, HANDLING_MS, ON_TIME, OVERDUE_AT, WAITING_MS, WORKING_MS, num } from './taskFigures.js';
 
 /** Instance figures of the process report. */
-export type InstanceFigure = 'started' | 'completed' | 'cancelled' | 'terminated' | 'withinSla' | 'breachedSla' | 'open';
+export type InstanceFigure = 'started' | 'completed' | 'cancelled' | 'terminated' | 'withinSla' | 'breachedSla' | 'open' | 'passedElement' | 'atElement';
 
 export interface InstancesBehind {
   definitionKey: string;
@@ -17,6 +17,8 @@ export interface InstancesBehind {
   /** The bucket or period, [from, to) (all figures but open). */
   from?: Date;
   to?: Date;
+  /** For the heat map's figures: instances whose token completed the element in [from, to) (`passedElement`), or waits there now (`atElement`). */
+  elementId?: string;
   /** For `open`: the age band and the moment the report aged instances at. */
   ageBand?: number;
   at?: Date;
@@ -47,6 +49,8 @@ export async function instancesBehind(db: Knex, q: InstancesBehind): Promise<{ i
     withinSla: `${ended('completed')} and ${WITHIN_SLA}`,
     breachedSla: `${ended('completed')} and ${BREACHED_SLA}`,
     open: IN_AGE_BAND(),
+    passedElement: `exists (select 1 from element_spans s where s.instance_id = i.id and s.element_id = :elementId and s.outcome = 'completed' and s.ended_at >= :from and s.ended_at < :to)`,
+    atElement: `i.state = 'active' and exists (select 1 from element_spans s where s.instance_id = i.id and s.element_id = :elementId and s.ended_at is null)`,
   };
   const band = q.figure === 'open' ? ageBand(q.ageBand ?? 0, q.at ?? new Date()) : undefined;
   const { rows } = await db.raw(
@@ -55,7 +59,7 @@ export async function instancesBehind(db: Knex, q: InstancesBehind): Promise<{ i
        from process_instances i
       where i.definition_key = :key and (:definitionId::uuid is null or i.definition_id = :definitionId::uuid) and ${predicate[q.figure]}
       order by coalesce(i.ended_at, i.started_at) desc, i.id limit :limit offset :offset`,
-    { key: q.definitionKey, definitionId: q.definitionId ?? null, from: q.from ?? null, to: q.to ?? null, before: band?.startedBefore ?? null, after: band?.startedAfter ?? null, limit: q.limit, offset: q.offset },
+    { key: q.definitionKey, definitionId: q.definitionId ?? null, elementId: q.elementId ?? null, from: q.from ?? null, to: q.to ?? null, before: band?.startedBefore ?? null, after: band?.startedAfter ?? null, limit: q.limit, offset: q.offset },
   );
   return page(rows, (row) => ({ id: row.id, businessKey: row.business_key, definitionVersion: row.definition_version, state: row.state, startedAt: row.started_at, endedAt: row.ended_at, durationMs: num(row.duration_ms) }));
 }

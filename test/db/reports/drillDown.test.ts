@@ -28,6 +28,9 @@ describe('reports: the instances and tasks behind each figure (issue 13)', () =>
     const open = await instancesBehind(t.db.knex, { definitionKey: 'request', figure: 'open', ageBand: 0, at: t.clock.now(), ...page });
     expect(keys(open)).to.deep.equal(['O1', 'O2', 'O3', 'O4']);
     expect((await behind('completed', week1.from, week1.to)).items.find((i) => i.businessKey === 'R1')!.durationMs).to.equal(120 * 60_000);
+    // the heat map's figures
+    expect((await instancesBehind(t.db.knex, { definitionKey: 'request', figure: 'passedElement', elementId: 'answer', from: report.from, to: report.to, ...page })).total).to.equal(10);
+    expect(keys(await instancesBehind(t.db.knex, { definitionKey: 'request', figure: 'atElement', elementId: 'answer', ...page }))).to.deep.equal(['O1', 'O2', 'O3', 'O4']);
   });
 
   it('should list exactly the tasks an element, person or group figure counts', async () => {
