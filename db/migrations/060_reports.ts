@@ -113,7 +113,16 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('create index process_instances_key_started on process_instances (definition_key, started_at)');
   await knex.raw('create index process_instances_key_ended on process_instances (definition_key, ended_at) where ended_at is not null');
 
-  // what was written before this migration
+  await backfillReports(knex);
+}
+
+/**
+ * Fills element_spans, instance_sla and the assignment moments from what
+ * was written before this migration (exported for its test). One thing the
+ * history cannot tell: a task created with an explicit assignee and later
+ * reassigned counts as first taken at its first reassignment.
+ */
+export async function backfillReports(knex: Knex): Promise<void> {
   await knex.raw(`
     insert into element_spans (instance_id, activity_instance_id, definition_id, element_id, element_type, started_at, ended_at, outcome)
     select a.instance_id, a.activity_instance_id, i.definition_id, a.element_id, a.element_type, a.at, e.at, substr(e.type, 9)
@@ -129,7 +138,7 @@ export async function up(knex: Knex): Promise<void> {
     insert into instance_sla (instance_id, late)
     select t.instance_id, bool_or(coalesce(t.sla_breach_at, t.due_at) <= coalesce(t.completed_at, s.ended_at))
       from user_tasks t join element_spans s on s.instance_id = t.instance_id and s.activity_instance_id = t.activity_instance_id
-     where t.state <> 'created' and s.ended_at is not null and coalesce(t.sla_breach_at, t.due_at) is not null
+     where t.state <> 'created' and s.ended_at is not null and s.outcome <> 'failed' and coalesce(t.sla_breach_at, t.due_at) is not null
      group by t.instance_id`);
   await knex.raw(`
     update user_tasks t set

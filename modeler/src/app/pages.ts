@@ -8,9 +8,11 @@ import { mayOpen, type PageDefinition } from './PageDefinition';
 import { pages as login } from '../features/login';
 import { pages as modeler } from '../features/modeler';
 import { pages as monitor } from '../features/monitor';
+import { pages as reports } from '../features/reports';
 
 export const pages: PageDefinition[] = [...login, ...modeler];
 pages.push(...monitor);
+pages.push(...reports);
 
 /** The page owning `path` (the longest matching page path), if any. */
 export function pageFor(path: string): PageDefinition | undefined {
