@@ -14,6 +14,7 @@ import { routes } from './routes/index.js';
 import { openApiDocument, docsPage } from './openapi.js';
 import { Metrics, renderSlaMetrics } from './metrics.js';
 import { serveApp } from './static/index.js';
+import { TaskFeed } from './live/TaskFeed.js';
 import { Rehearsals } from './rehearsals/Rehearsals.js';
 
 export interface LifelineServer {
@@ -26,7 +27,8 @@ export interface LifelineServer {
 }
 
 export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?: Rehearsals }, logger: Logger): LifelineServer {
-  const services: Services = { ...given, rehearsals: given.rehearsals ?? new Rehearsals({ knex: given.knex, engine: given.engine, clock: given.clock, mailFrom: given.config.mailFrom }) };
+  const taskFeed = given.taskFeed ?? new TaskFeed(given.knex, { onError: (error) => logger.warn({ err: error }, 'task change listener lost its connection; listening again') });
+  const services: Services = { ...given, taskFeed, rehearsals: given.rehearsals ?? new Rehearsals({ knex: given.knex, engine: given.engine, clock: given.clock, mailFrom: given.config.mailFrom }) };
   const app = new Koa({ keys: [services.config.sessionSecret] });
   app.proxy = false;
   const metrics = new Metrics();
@@ -92,7 +94,9 @@ export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?
         server.once('error', reject);
       });
     },
-    close() {
+    async close() {
+      // Event streams never finish by themselves: end them first.
+      await taskFeed.close();
       return new Promise((resolve) => {
         const done = () => void services.rehearsals.close().finally(() => resolve());
         if (!server) return done();

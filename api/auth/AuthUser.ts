@@ -12,7 +12,7 @@ export interface AuthUser {
 }
 
 /** Managers and admins see every task; others see theirs and the ones they may claim. */
-export function canSeeTask(user: AuthUser, task: UserTaskRecord): boolean {
+export function canSeeTask(user: AuthUser, task: Pick<UserTaskRecord, 'assignee' | 'candidateGroups' | 'candidateUsers'>): boolean {
   if (user.roles.includes('manager') || user.roles.includes('admin')) return true;
   if (task.assignee === user.id) return true;
   if (task.assignee) return false;
@@ -20,7 +20,7 @@ export function canSeeTask(user: AuthUser, task: UserTaskRecord): boolean {
 }
 
 /** Whether the user may work on (claim, complete) the task now: theirs, or open to them (a task with no candidates is open to everyone). */
-export function canWorkOn(user: AuthUser, task: UserTaskRecord): boolean {
+export function canWorkOn(user: AuthUser, task: Pick<UserTaskRecord, 'assignee' | 'candidateGroups' | 'candidateUsers'>): boolean {
   if (task.assignee) return task.assignee === user.id;
   return task.candidateUsers.includes(user.id) || task.candidateGroups.some((g) => user.groups.includes(g)) || (task.candidateUsers.length === 0 && task.candidateGroups.length === 0);
 }

@@ -27,7 +27,8 @@ export function authenticate(knex: Knex, clock: Clock): Koa.Middleware {
       const user = await users.getUser(knex, userId);
       // A worker-scoped token acts as a worker whatever its owner may do.
       const workerOnly = tokenScope === 'worker';
-      if (user) ctx.state.user = { id: user.id, displayName: user.displayName, roles: workerOnly ? ['worker'] : user.roles, groups: workerOnly ? [] : user.groups, via, tokenScope } satisfies AuthUser;
+      // A disabled account's sessions and tokens stop working at once.
+      if (user && !user.disabledAt) ctx.state.user = { id: user.id, displayName: user.displayName, roles: workerOnly ? ['worker'] : user.roles, groups: workerOnly ? [] : user.groups, via, tokenScope } satisfies AuthUser;
     }
     await next();
   };

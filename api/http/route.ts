@@ -11,6 +11,7 @@ import type { Engine, Clock } from '../../engine/index.js';
 import type { Config } from '../config.js';
 import type { Permission } from '../auth/permissions.js';
 import type { AuthUser } from '../auth/AuthUser.js';
+import type { TaskFeed } from '../live/TaskFeed.js';
 import type { Rehearsals } from '../rehearsals/Rehearsals.js';
 
 export interface Services {
@@ -18,6 +19,8 @@ export interface Services {
   knex: Knex;
   clock: Clock;
   config: Config;
+  /** Live task changes for server-sent events; createServer makes one when none is given. */
+  taskFeed?: TaskFeed;
   /** Rehearsals on virtual clocks (createServer makes the service when none is given). */
   rehearsals: Rehearsals;
 }

@@ -1,7 +1,7 @@
 /** Login, logout and the current user. */
 import * as z from 'zod';
-import { UnauthorizedError } from '../../engine/index.js';
-import { credentials, hashPassword, users, verifyPassword } from '../../db/index.js';
+import { ForbiddenError, UnauthorizedError } from '../../engine/index.js';
+import { credentials, hashPassword, people, users, verifyPassword } from '../../db/index.js';
 import { route, type Route } from '../http/route.js';
 import { SESSION_COOKIE } from '../auth/authenticate.js';
 
@@ -19,6 +19,7 @@ export const authRoutes: Route[] = [
       const hash = await users.passwordHashOf(services.knex, body.username);
       const valid = await verifyPassword(body.password, hash ?? (await decoyHash));
       if (!hash || !valid) throw new UnauthorizedError('unknown user or wrong password');
+      if (await people.disabledAt(services.knex, body.username)) throw new ForbiddenError('your account is disabled; ask an administrator to enable it');
       const now = services.clock.now();
       await credentials.deleteExpiredSessions(services.knex, now);
       const session = await credentials.createSession(services.knex, body.username, now, services.config.sessionTtlMs);

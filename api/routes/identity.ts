@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { credentials, hashPassword, users, type Role } from '../../db/index.js';
 import { route, page, paged, idParam, uuidParam, type Route } from '../http/route.js';
 import { API_ROLES } from '../auth/permissions.js';
+import { createdTokenShape, groupPageShape, groupShape, tokenPageShape, userPageShape, userShape } from './identityShapes.js';
 
 const userId = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'lower-case letters, digits, dot, dash or underscore, 2 to 63 characters');
 const roles = z.array(z.enum(API_ROLES as [string, ...string[]])).min(1);
@@ -22,11 +23,11 @@ async function mustExist(knex: Parameters<typeof users.getGroup>[0], params: { i
 
 export const identityRoutes: Route[] = [
   route({
-    method: 'get', path: '/api/users', tag: 'Identity', permission: 'identity:manage', summary: 'List users', query: z.object({ ...page }),
+    method: 'get', path: '/api/users', tag: 'Identity', permission: 'identity:manage', summary: 'List users', query: z.object({ ...page }), response: userPageShape,
     handler: async ({ query, services }) => paged(await users.listUsers(services.knex, query), query.limit, query.offset),
   }),
   route({
-    method: 'post', path: '/api/users', tag: 'Identity', permission: 'identity:manage', status: 201, summary: 'Create a user',
+    method: 'post', path: '/api/users', tag: 'Identity', permission: 'identity:manage', status: 201, summary: 'Create a user', response: userShape,
     body: z.object({ id: userId, displayName: z.string().min(1), email: z.email().optional(), password: z.string().min(8), roles, groups: z.array(z.string()).default([]) }),
     handler: async ({ body, services }) => {
       if (await users.getUser(services.knex, body.id)) throw new ConflictError(`user ${body.id} exists`);
@@ -36,11 +37,11 @@ export const identityRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/users/:id', tag: 'Identity', permission: 'identity:manage', summary: 'One user', params: idParam,
+    method: 'get', path: '/api/users/:id', tag: 'Identity', permission: 'identity:manage', summary: 'One user', params: idParam, response: userShape,
     handler: async ({ params, services }) => (await users.getUser(services.knex, params.id)) ?? Promise.reject(new NotFoundError('user', params.id)),
   }),
   route({
-    method: 'patch', path: '/api/users/:id', tag: 'Identity', permission: 'identity:manage', summary: 'Change a user (name, email, roles, groups, password)', params: idParam,
+    method: 'patch', path: '/api/users/:id', tag: 'Identity', permission: 'identity:manage', summary: 'Change a user (name, email, roles, groups, password)', params: idParam, response: userShape,
     body: z.object({ displayName: z.string().min(1).optional(), email: z.email().nullable().optional(), password: z.string().min(8).optional(), roles: roles.optional(), groups: z.array(z.string()).optional() }),
     handler: async ({ params, body, services }) => {
       await checkGroups(services.knex, body.groups);
@@ -59,18 +60,18 @@ export const identityRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/groups', tag: 'Identity', permission: 'identity:manage', summary: 'List groups with their members',
+    method: 'get', path: '/api/groups', tag: 'Identity', permission: 'identity:manage', summary: 'List groups with their members', response: groupPageShape,
     handler: async ({ services }) => {
       const items = await users.listGroups(services.knex);
       return { items, total: items.length, limit: items.length, offset: 0 };
     },
   }),
   route({
-    method: 'get', path: '/api/groups/:id', tag: 'Identity', permission: 'identity:manage', summary: 'One group with its members', params: idParam,
+    method: 'get', path: '/api/groups/:id', tag: 'Identity', permission: 'identity:manage', summary: 'One group with its members', params: idParam, response: groupShape,
     handler: async ({ params, services }) => (await users.getGroup(services.knex, params.id)) ?? Promise.reject(new NotFoundError('group', params.id)),
   }),
   route({
-    method: 'put', path: '/api/groups/:id/members/:userId', tag: 'Identity', permission: 'identity:manage', summary: 'Add a user to a group (harmless if already a member)',
+    method: 'put', path: '/api/groups/:id/members/:userId', tag: 'Identity', permission: 'identity:manage', summary: 'Add a user to a group (harmless if already a member)', response: groupShape,
     params: membershipParams,
     handler: async ({ params, services }) => {
       await mustExist(services.knex, params);
@@ -88,7 +89,7 @@ export const identityRoutes: Route[] = [
     },
   }),
   route({
-    method: 'put', path: '/api/groups/:id', tag: 'Identity', permission: 'identity:manage', summary: 'Create or rename a group',
+    method: 'put', path: '/api/groups/:id', tag: 'Identity', permission: 'identity:manage', summary: 'Create or rename a group', response: groupShape,
     params: z.object({ id: userId }), body: z.object({ name: z.string().min(1) }),
     handler: async ({ params, body, services }) => {
       await users.upsertGroup(services.knex, { id: params.id, name: body.name });
@@ -103,14 +104,14 @@ export const identityRoutes: Route[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/tokens', tag: 'Identity', permission: 'tokens:own', summary: 'Your API tokens (all tokens for admins)',
+    method: 'get', path: '/api/tokens', tag: 'Identity', permission: 'tokens:own', summary: 'Your API tokens (all tokens for admins)', response: tokenPageShape,
     handler: async ({ user, services }) => {
       const items = await credentials.listApiTokens(services.knex, user.roles.includes('admin') ? undefined : user.id);
       return { items, total: items.length, limit: items.length, offset: 0 };
     },
   }),
   route({
-    method: 'post', path: '/api/tokens', tag: 'Identity', permission: 'tokens:own', status: 201,
+    method: 'post', path: '/api/tokens', tag: 'Identity', permission: 'tokens:own', status: 201, response: createdTokenShape,
     summary: 'Create an API token (for a worker); the secret is shown only in this response. Scope `user` acts with the owner\'s roles, `worker` with the worker role only. Admins may create one for another user.',
     body: z.object({ name: z.string().min(1).max(100), userId: z.string().optional(), scope: z.enum(['user', 'worker']).default('user') }),
     handler: async ({ body, user, services }) => {

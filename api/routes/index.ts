@@ -12,6 +12,10 @@ import { loginPageRoutes } from './loginPage.js';
 import { calendarRoutes } from './calendars.js';
 import { notificationRoutes } from './notifications.js';
 import { customerRoutes } from './customers.js';
+import { taskEventRoutes } from './taskEvents.js';
+import { taskHistoryRoutes } from './taskHistory.js';
+import { colleagueRoutes } from './colleagues.js';
+import { accountRoutes } from './accounts.js';
 import { monitorRoutes } from './monitor.js';
 import { scenarioRoutes } from './scenarios.js';
 import { rehearsalRoutes } from './rehearsals.js';
@@ -20,4 +24,5 @@ import { reportRoutes } from './reports.js';
 
 export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes, ...scenarioRoutes, ...rehearsalRoutes, ...rehearsalReadRoutes];
 routes.push(...monitorRoutes);
+routes.push(...taskEventRoutes, ...taskHistoryRoutes, ...colleagueRoutes, ...accountRoutes);
 routes.push(...reportRoutes);

@@ -44,7 +44,7 @@ const workFigures = { completed: int, open: int, overdue: int, judged: int, onTi
 
 export const people = z.object({
   now: time, period: periodShape, from: time, to: time,
-  people: z.array(z.object({ userId: z.string(), displayName: z.string(), groups: z.array(z.string()), ...workFigures })),
+  people: z.array(z.object({ userId: z.string(), displayName: z.string(), groups: z.array(z.string()), disabled: z.boolean(), ...workFigures })),
   groups: z.array(z.object({ groupId: z.string(), name: z.string(), members: int, queued: int, ...workFigures })),
 });
 
@@ -52,7 +52,7 @@ export const workload = z.object({
   now: time,
   groups: z.array(z.object({ id: z.string(), name: z.string() })),
   people: z.array(z.object({
-    userId: z.string(), displayName: z.string(), groups: z.array(z.string()), open: int, overdue: int,
+    userId: z.string(), displayName: z.string(), groups: z.array(z.string()), disabled: z.boolean(), open: int, overdue: int,
     tasks: z.array(z.object({
       id: z.string(), instanceId: z.string(), elementId: z.string(), name: z.string().nullable(), definitionKey: z.string(), businessKey: z.string().nullable(),
       priority: z.number(), createdAt: time, dueAt: time.nullable(), deadline: time.nullable(), overdue: z.boolean(),

@@ -8,9 +8,10 @@ import { ConflictError, ForbiddenError, LifelineError, NotFoundError, slaOf, typ
 import { route, page, paged, queryBool, queryDate, uuidParam, variables, type Route, type Services } from '../http/route.js';
 import { canSeeTask, canWorkOn, isManager, type AuthUser } from '../auth/AuthUser.js';
 import { validateForm } from '../forms/validateForm.js';
+import { taskPageShape, taskShape, withOverdue } from './taskShapes.js';
 
 /** A task the caller may see; others' tasks are "not found" for them (no leaking of existence). */
-async function visibleTask(services: Services, user: AuthUser, id: string): Promise<UserTaskRecord> {
+export async function visibleTask(services: Services, user: AuthUser, id: string): Promise<UserTaskRecord> {
   const task = await services.engine.getTask(id);
   if (!canSeeTask(user, task)) throw new NotFoundError('task', id);
   return task;
@@ -30,7 +31,7 @@ function withSla(task: UserTaskRecord, now: Date) {
 export const taskRoutes: Route[] = [
   route({
     method: 'get', path: '/api/tasks', tag: 'Tasks', permission: 'tasks:work',
-    summary: 'List tasks: employees see theirs and those they may claim; filters, sorting, pagination',
+    summary: 'List tasks: employees see theirs and those they may claim; filters (unassigned: the claimable ones only; search: part of the business key or name), sorting (due: soonest first, then priority), pagination',
     query: z.object({
       state: z.enum(['created', 'completed', 'cancelled']).default('created'),
       assignee: z.string().optional(), candidateGroup: z.string().optional(), candidateUser: z.string().optional(),
@@ -38,23 +39,26 @@ export const taskRoutes: Route[] = [
       definitionKey: z.string().optional(), businessKey: z.string().optional(), instanceId: z.uuid().optional(), elementId: z.string().optional(),
       sort: z.enum(['created', 'due', 'priority', 'sla']).default('created'), order: z.enum(['asc', 'desc']).optional(),
       slaState: z.enum(['on_time', 'at_risk', 'breached']).optional(),
+      unassigned: queryBool.optional(), search: z.string().max(200).optional(),
       ...page,
     }),
+    response: taskPageShape,
     handler: async ({ query, user, services }) => {
       const { mine, overdue, ...filter } = query;
       const restrict = mine || !isManager(user);
       const now = services.clock.now();
       const dueBefore = overdue ? (filter.dueBefore && filter.dueBefore < now ? filter.dueBefore : now) : filter.dueBefore;
       const result = await services.engine.listTasks({ ...filter, dueBefore, now, ...(restrict ? { claimableBy: { userId: user.id, groups: user.groups } } : {}) });
-      return paged({ items: result.items.map((task) => withSla(task, now)), total: result.total }, query.limit, query.offset);
+      return { ...paged({ items: result.items.map((task) => withOverdue(withSla(task, now), now)), total: result.total }, query.limit, query.offset), now };
     },
   }),
   route({
     method: 'get', path: '/api/tasks/:id', tag: 'Tasks', permission: 'tasks:work', summary: 'One task with its form and variables',
-    params: uuidParam,
+    params: uuidParam, response: taskShape,
     handler: async ({ params, user, services }) => {
       const task = await visibleTask(services, user, params.id);
-      return { ...withSla(task, services.clock.now()), form: await formOf(services, task) };
+      const now = services.clock.now();
+      return { ...withOverdue(withSla(task, now), now), form: await formOf(services, task) };
     },
   }),
   route({

@@ -11,6 +11,8 @@ export interface User {
   roles: Role[];
   groups: string[];
   createdAt: Date;
+  /** Set while the account is disabled: no login, no sessions or tokens, not chosen by assignment. */
+  disabledAt: Date | null;
 }
 
 export interface Group {
@@ -19,15 +21,15 @@ export interface Group {
   members: string[];
 }
 
-type Row = { id: string; display_name: string; email: string | null; roles: Role[]; created_at: Date; groups: string[] | null };
+type Row = { id: string; display_name: string; email: string | null; roles: Role[]; created_at: Date; disabled_at: Date | null; groups: string[] | null };
 
 const userQuery = (db: Knex) =>
   db('users as u')
-    .select('u.id', 'u.display_name', 'u.email', 'u.roles', 'u.created_at', db.raw("coalesce(array_agg(m.group_id order by m.group_id) filter (where m.group_id is not null), '{}') as groups"))
+    .select('u.id', 'u.display_name', 'u.email', 'u.roles', 'u.created_at', 'u.disabled_at', db.raw("coalesce(array_agg(m.group_id order by m.group_id) filter (where m.group_id is not null), '{}') as groups"))
     .leftJoin('memberships as m', 'm.user_id', 'u.id')
     .groupBy('u.id');
 
-const toUser = (row: Row): User => ({ id: row.id, displayName: row.display_name, email: row.email, roles: row.roles, groups: row.groups ?? [], createdAt: row.created_at });
+const toUser = (row: Row): User => ({ id: row.id, displayName: row.display_name, email: row.email, roles: row.roles, groups: row.groups ?? [], createdAt: row.created_at, disabledAt: row.disabled_at ?? null });
 
 export async function getUser(db: Knex, id: string): Promise<User | undefined> {
   const row = await userQuery(db).where('u.id', id).first();
@@ -112,8 +114,9 @@ export async function groupExists(db: Knex, ids: string[]): Promise<string[]> {
   return ids.filter((id) => !found.includes(id));
 }
 
-/** Members of groups: the engine's Directory for assignment strategies. */
+/** Members of groups: the engine's Directory for assignment strategies (disabled accounts are left out). */
 export async function membersOf(db: Knex, groups: string[]): Promise<string[]> {
   if (groups.length === 0) return [];
-  return (await db('memberships').distinct('user_id').whereIn('group_id', groups).orderBy('user_id')).map((r: { user_id: string }) => r.user_id);
+  const enabled = db('users').select('id').whereNull('disabled_at');
+  return (await db('memberships').distinct('user_id').whereIn('group_id', groups).whereIn('user_id', enabled).orderBy('user_id')).map((r: { user_id: string }) => r.user_id);
 }

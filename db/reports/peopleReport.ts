@@ -28,6 +28,8 @@ export interface PersonRow extends WorkFigures {
   userId: string;
   displayName: string;
   groups: string[];
+  /** A disabled account is listed only while it has figures (its open tasks need a new owner). */
+  disabled: boolean;
 }
 
 export interface GroupRow extends WorkFigures {
@@ -77,14 +79,14 @@ export async function peopleReport(db: Knex, period: ReportPeriod, now: Date, fi
        select t.assignee as user_id, count(*)::int as open, count(*) filter (where ${OVERDUE_AT(':now::timestamptz')})::int as overdue
          from user_tasks t where t.state = 'created' and t.assignee is not null and ${KEY_FILTER} group by 1),
      member_groups as (select user_id, array_agg(group_id order by group_id) as groups from memberships group by user_id)
-     select u.id, u.display_name, coalesce(mg.groups, '{}') as groups, d.*, o.open, o.overdue
+     select u.id, u.display_name, u.disabled_at is not null as disabled, coalesce(mg.groups, '{}') as groups, d.*, o.open, o.overdue
        from users u left join member_groups mg on mg.user_id = u.id left join done d on d.user_id = u.id left join open o on o.user_id = u.id
-      where (${TASK_PEOPLE} or d.user_id is not null or o.user_id is not null)
+      where ((${TASK_PEOPLE} and u.disabled_at is null) or d.user_id is not null or o.user_id is not null)
         and (:group::text is null or :group::text = any(mg.groups))
       order by u.display_name, u.id`,
     { ...periodBindings(period), now, key: filter.definitionKey ?? null, group: filter.group ?? null },
   );
-  return rows.map((row: Record<string, any>) => ({ userId: row.id, displayName: row.display_name, groups: row.groups, ...figures(row) }));
+  return rows.map((row: Record<string, any>) => ({ userId: row.id, displayName: row.display_name, groups: row.groups, disabled: row.disabled, ...figures(row) }));
 }
 
 /** Every group, by name. */

@@ -6,10 +6,11 @@
  */
 import type { Db } from './rows.js';
 
-/** User ids of the members of `groups` (deduplicated, sorted). */
+/** User ids of the members of `groups` (deduplicated, sorted); disabled accounts are left out. */
 export async function membersOf(db: Db, groups: string[]): Promise<string[]> {
   if (groups.length === 0) return [];
-  return (await db('memberships').distinct('user_id').whereIn('group_id', groups).orderBy('user_id')).map((r: { user_id: string }) => r.user_id);
+  const enabled = db('users').select('id').whereNull('disabled_at');
+  return (await db('memberships').distinct('user_id').whereIn('group_id', groups).whereIn('user_id', enabled).orderBy('user_id')).map((r: { user_id: string }) => r.user_id);
 }
 
 /** Of `users`, those that are not users. */

@@ -36,7 +36,8 @@ function whereSla(query: Knex.QueryBuilder, state: SlaState, now: Date): Knex.Qu
 /**
  * Tasks by the task-list filters, with the total. `claimableBy`: assigned to
  * the user, or unassigned and offered to them, to one of their groups, or
- * to nobody in particular. Priority sorts highest first unless told.
+ * to nobody in particular. Priority sorts highest first unless told; due
+ * dates sort soonest first, tasks without one last, equal ones by priority.
  */
 export async function listTasks(db: Db, filter: TaskFilter): Promise<Page<UserTaskRecord>> {
   let query = db('user_tasks').select('*');
@@ -63,6 +64,11 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Page<UserTa
   if (filter.definitionKey) query = query.where({ definition_key: filter.definitionKey });
   if (filter.businessKey) query = query.where({ business_key: filter.businessKey });
   if (filter.elementId) query = query.where({ element_id: filter.elementId });
+  if (filter.unassigned) query = query.whereNull('assignee');
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((q) => q.whereILike('business_key', pattern).orWhereILike('name', pattern));
+  }
   const now = filter.now ?? new Date();
   if (filter.slaState) query = whereSla(query, filter.slaState, now);
   const direction = filter.order ?? (filter.sort === 'priority' ? 'desc' : 'asc');
@@ -73,7 +79,9 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Page<UserTa
     return page(ordered, (row) => taskRows.fromRow(row), [['id', 'asc']], filter.limit, filter.offset);
   }
   const column = sortColumns[filter.sort ?? 'created'];
-  return page(query, (row) => taskRows.fromRow(row), [[column, direction], ['id', 'asc']], filter.limit, filter.offset);
+  // Equal due dates (or none): the higher priority first.
+  const then: [string, 'asc' | 'desc'][] = filter.sort === 'due' ? [['priority', 'desc']] : [];
+  return page(query, (row) => taskRows.fromRow(row), [[column, direction], ...then, ['id', 'asc']], filter.limit, filter.offset);
 }
 
 /** Open tasks per assignee among `users` (users with none are absent). */

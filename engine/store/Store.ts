@@ -80,6 +80,10 @@ export interface TaskFilter extends PageRequest {
   elementId?: string;
   sort?: 'created' | 'due' | 'priority' | 'sla';
   order?: 'asc' | 'desc';
+  /** Only tasks nobody holds yet (the "tasks I can claim" view). */
+  unassigned?: boolean;
+  /** Case-insensitive part of the business key or the task name. */
+  search?: string;
   /** Tasks whose SLA is in this state at `now` (the target is the SLA breach moment, else the due date). */
   slaState?: SlaState;
   /** The moment SLA states are judged at (the engine's clock). */

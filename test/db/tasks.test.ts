@@ -70,6 +70,33 @@ describe('user tasks repository', () => {
     expect((await db.store.listTasks({ elementId: 'approve', state: 'created' })).total).to.equal(1);
   });
 
+  it('should sort by due date soonest first, equal dates by priority, tasks without a due date last', async () => {
+    // given
+    const later = task({ dueAt: at(2 * MINUTE), priority: 99 });
+    const soonLow = task({ dueAt: at(MINUTE), priority: 10 });
+    const soonHigh = task({ dueAt: at(MINUTE), priority: 80 });
+    const undated = task({ dueAt: null, priority: 100 });
+    await insert(undated, later, soonLow, soonHigh);
+    // when
+    const sorted = await db.store.listTasks({ sort: 'due' });
+    // then
+    expect(sorted.items.map((t) => t.id)).to.deep.equal([soonHigh.id, soonLow.id, later.id, undated.id]);
+  });
+
+  it('should list only unassigned tasks, and search business keys and names by any part, ignoring case', async () => {
+    // given
+    const claimed = task({ assignee: 'ann', businessKey: 'ACME-17', name: 'Call back' });
+    const open = task({ businessKey: 'acme-42', name: 'Answer request' });
+    const other = task({ businessKey: 'GLOBEX-1', name: 'Send 100% offer' });
+    await insert(claimed, open, other);
+    // when / then
+    expect((await db.store.listTasks({ unassigned: true })).items.map((t) => t.id).sort()).to.deep.equal([open.id, other.id].sort());
+    expect((await db.store.listTasks({ search: 'Acme' })).items.map((t) => t.id).sort()).to.deep.equal([claimed.id, open.id].sort());
+    expect((await db.store.listTasks({ search: 'answer' })).items.map((t) => t.id)).to.deep.equal([open.id]);
+    expect((await db.store.listTasks({ search: '0%' })).items.map((t) => t.id), 'a % is a character, not a wildcard').to.deep.equal([other.id]);
+    expect((await db.store.listTasks({ search: '_' })).total).to.equal(0);
+  });
+
   it('should count open tasks per assignee among the given users', async () => {
     // given
     await insert(task({ assignee: 'ann' }), task({ assignee: 'ann' }), task({ assignee: 'bob' }), task({ assignee: 'bob', state: 'completed' }), task({ assignee: 'carl' }));

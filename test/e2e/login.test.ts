@@ -10,7 +10,8 @@ describe('App: login, navigation and access', () => {
     const { page } = await e2e.open();
     await page.goto('/');
     await page.waitForURL('**/login');
-    await expect(await page.title()).to.equal('Log in · Lifeline');
+    // the title is set in an effect after the URL changes: wait for it
+    await page.waitForFunction(() => document.title === 'Log in · Lifeline');
     await page.getByRole('heading', { name: 'Demo users' }).waitFor();
     await screenshot(page, 'login');
     // when
@@ -19,7 +20,7 @@ describe('App: login, navigation and access', () => {
     await page.waitForURL('**/modeler');
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).to.deep.equal(['Modeler']);
-    expect(await page.title()).to.equal('Modeler · Lifeline');
+    await page.waitForFunction(() => document.title === 'Modeler · Lifeline');
   });
 
   it('should say plainly that the username or password is wrong', async () => {

@@ -51,6 +51,11 @@ function caller(base: string, headers: Record<string, string>): Caller {
       body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? (body as string) : JSON.stringify(body),
       redirect: 'manual',
     });
+    // An event stream never ends by itself: answer with its status and headers only.
+    if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, body: '' as any, headers: response.headers };
+    }
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);

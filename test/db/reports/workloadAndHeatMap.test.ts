@@ -24,6 +24,19 @@ describe('reports: workload and the heat map (issue 13)', () => {
     expect(people[3].tasks).to.deep.equal([]);
   });
 
+  it('should keep a disabled account in the workload only while it holds open tasks', async () => {
+    // given: Cat (one open task) and Dan (none) leave
+    await t.db.knex('users').whereIn('id', ['cat', 'dan']).update({ disabled_at: t.clock.now() });
+    try {
+      // when
+      const people = await workload(t.db.knex, t.clock.now(), { group: 'specialists' });
+      // then
+      expect(people.map((p) => [p.userId, p.disabled])).to.deep.equal([['ann', false], ['ben', false], ['cat', true]]);
+    } finally {
+      await t.db.knex('users').whereIn('id', ['cat', 'dan']).update({ disabled_at: null });
+    }
+  });
+
   it('should list at most the asked number of tasks per person, with complete counts', async () => {
     const [ann] = await workload(t.db.knex, t.clock.now(), { group: 'specialists', perPerson: 1 });
     expect(ann.open).to.equal(2);

@@ -30,6 +30,15 @@ describe('engine: reassigning several tasks at once (issue 13)', () => {
     expect(row.first_assigned_at.toISOString()).to.equal('2026-03-14T08:30:00.000Z');
   });
 
+  it('should leave disabled accounts out of the least loaded', async () => {
+    // given: Dan, who holds nothing, has left
+    await t.db.knex('users').where({ id: 'dan' }).update({ disabled_at: t.clock.now() });
+    // when
+    const [move] = await t.engine.reassignTasks({ taskIds: [await answerOf('O1')], to: { leastLoadedIn: 'specialists' }, actor: 'manager' });
+    // then: Ben and Cat hold one each; the tie goes to the first by id
+    expect(move.to).to.equal('ben');
+  });
+
   it('should hand every task to one colleague, with a notification each', async () => {
     // given
     const ids = [await answerOf('O1'), await answerOf('O2'), await answerOf('O3')];

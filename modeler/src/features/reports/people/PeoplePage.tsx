@@ -50,7 +50,7 @@ export function PeoplePage() {
   ];
   const people = (data?.people ?? []).filter((p) => !group || p.groups.includes(group));
   const personColumns: Column<Person>[] = [
-    { header: 'Employee', cell: (p) => <>{p.displayName}<span class="rep-key">{p.groups.join(', ') || 'no group'}</span></>, csv: (p) => p.displayName },
+    { header: 'Employee', cell: (p) => <>{p.displayName}<span class="rep-key">{p.disabled ? 'account disabled' : p.groups.join(', ') || 'no group'}</span></>, csv: (p) => p.displayName },
     { header: 'User id', csvOnly: true, cell: () => null, csv: (p) => p.userId },
     ...figureColumns<Person>((p) => ({ userId: p.userId }), (p) => p.displayName),
   ];

@@ -39,7 +39,7 @@ export function ReassignBar({ selected, people, groups, group, names, onDone, on
             {groups.map((g) => <option key={g.id} value={`group:${g.id}`}>Least loaded in {g.name}</option>)}
           </optgroup>
           <optgroup label="Colleague">
-            {people.map((p) => <option key={p.userId} value={`user:${p.userId}`}>{p.displayName} ({p.open} open)</option>)}
+            {people.filter((p) => !p.disabled).map((p) => <option key={p.userId} value={`user:${p.userId}`}>{p.displayName} ({p.open} open)</option>)}
           </optgroup>
         </select>
       </label>

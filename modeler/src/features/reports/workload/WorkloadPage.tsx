@@ -42,7 +42,8 @@ export function WorkloadPage() {
     navigate(value ? `/reports/workload?group=${encodeURIComponent(value)}` : '/reports/workload', { replace: true });
   };
   const columns: Column<Person>[] = [
-    { header: 'Employee', cell: (p) => p.displayName, csv: (p) => p.displayName },
+    { header: 'Employee', cell: (p) => <>{p.displayName}{p.disabled && <span class="rep-key">account disabled</span>}</>, csv: (p) => p.displayName },
+    { header: 'Disabled', csvOnly: true, cell: () => null, csv: (p) => (p.disabled ? 'yes' : '') },
     { header: 'Groups', cell: (p) => p.groups.join(', '), csv: (p) => p.groups.join(' ') },
     { header: 'Open', numeric: true, cell: (p) => <FigureLink href={tasksHref({ userId: p.userId, figure: 'open', title: `Open with ${p.displayName}` })} label="open tasks" empty={!p.open}>{p.open}</FigureLink>, csv: (p) => p.open },
     { header: 'Overdue', numeric: true, cell: (p) => <FigureLink href={tasksHref({ userId: p.userId, figure: 'overdue', title: `Overdue with ${p.displayName}` })} label="open tasks past their deadline" empty={!p.overdue} tone="danger">{p.overdue}</FigureLink>, csv: (p) => p.overdue },
