@@ -10,12 +10,13 @@
  *   this table instead of pairing history lines: with a million history
  *   rows, pairing took seconds, the spans answer in tens of milliseconds
  *   (README, Reports; `npm run bench`).
- * - `user_tasks.first_assigned_at` (when the task first had someone: at
- *   creation for an assignee or an assignment strategy, else the first claim
- *   or assignment) and `assigned_at` (when its current assignee got it):
- *   waiting before claim and the employee's own handling time. `claimed_at`
- *   alone cannot tell them: an explicit assignee leaves it empty, and every
- *   reassignment overwrites it.
+ * - `task_assignments`: per task, when it first had someone (at creation
+ *   for an assignee or an assignment strategy, else the first claim or
+ *   assignment) and when its current assignee got it: waiting before claim
+ *   and the employee's own handling time. `claimed_at` alone cannot tell
+ *   them: an explicit assignee leaves it empty, and every reassignment
+ *   overwrites it. A table of its own, kept by a trigger on user_tasks, so
+ *   task records and the task API stay as they are.
  * - `instance_sla`: per instance with a task that had a deadline, whether
  *   one of them was still open at it, judged when the task left its element
  *   (the same trigger): the share of instances within SLA without visiting
@@ -85,28 +86,30 @@ export async function up(knex: Knex): Promise<void> {
     end $$`);
   await knex.raw('create trigger history_element_spans after insert on history_events referencing new table as new_rows for each statement execute function reports_element_spans()');
 
-  await knex.schema.alterTable('user_tasks', (t) => {
+  await knex.schema.createTable('task_assignments', (t) => {
+    t.uuid('instance_id').notNullable();
+    t.uuid('task_id').notNullable();
+    /** When the task first had someone. */
     t.timestamp('first_assigned_at', { useTz: true });
+    /** When its current assignee got it (null while unassigned). */
     t.timestamp('assigned_at', { useTz: true });
+    t.primary(['instance_id', 'task_id']);
   });
   // An assignment sets claimed_at to the engine's clock in the same update; a path that would not falls back to the statement's time.
   await knex.raw(`
     create function reports_task_assignment() returns trigger language plpgsql set search_path from current as $$
+    declare
+      moment timestamptz;
     begin
-      if new.assignee is null then
-        new.assigned_at := null;
-      elsif tg_op = 'INSERT' then
-        new.assigned_at := coalesce(new.claimed_at, new.created_at);
-      else
-        new.assigned_at := coalesce(new.claimed_at, statement_timestamp());
+      if new.assignee is not null then
+        moment := case when tg_op = 'INSERT' then coalesce(new.claimed_at, new.created_at) else coalesce(new.claimed_at, statement_timestamp()) end;
       end if;
-      if new.first_assigned_at is null and new.assigned_at is not null then
-        new.first_assigned_at := new.assigned_at;
-      end if;
-      return new;
+      insert into task_assignments as a (instance_id, task_id, first_assigned_at, assigned_at) values (new.instance_id, new.id, moment, moment)
+      on conflict (instance_id, task_id) do update set assigned_at = excluded.assigned_at, first_assigned_at = coalesce(a.first_assigned_at, excluded.first_assigned_at);
+      return null;
     end $$`);
-  await knex.raw('create trigger user_tasks_assigned_insert before insert on user_tasks for each row when (new.assignee is not null) execute function reports_task_assignment()');
-  await knex.raw('create trigger user_tasks_assigned_update before update of assignee on user_tasks for each row when (new.assignee is distinct from old.assignee) execute function reports_task_assignment()');
+  await knex.raw('create trigger user_tasks_assigned_insert after insert on user_tasks for each row when (new.assignee is not null) execute function reports_task_assignment()');
+  await knex.raw('create trigger user_tasks_assigned_update after update of assignee on user_tasks for each row when (new.assignee is distinct from old.assignee) execute function reports_task_assignment()');
 
   await knex.raw("create index user_tasks_completed_by_key on user_tasks (definition_key, completed_at) where state = 'completed'");
   await knex.raw("create index user_tasks_completed_by_user on user_tasks (completed_by, completed_at) where state = 'completed'");
@@ -141,16 +144,16 @@ export async function backfillReports(knex: Knex): Promise<void> {
      where t.state <> 'created' and s.ended_at is not null and s.outcome <> 'failed' and coalesce(t.sla_breach_at, t.due_at) is not null
      group by t.instance_id`);
   await knex.raw(`
-    update user_tasks t set
-      first_assigned_at = coalesce(h.first_at, case when t.assignee is not null then t.created_at end),
-      assigned_at = case when t.assignee is not null then coalesce(t.claimed_at, h.last_at, t.created_at) end
-      from (select t2.id,
-                   min(h.at) filter (where h.data->>'assignee' is not null) as first_at,
-                   max(h.at) filter (where h.data->>'assignee' is not null) as last_at
-              from user_tasks t2
-              left join history_events h on h.instance_id = t2.instance_id and h.type in ('task.claimed', 'task.assigned') and h.data->>'taskId' = t2.id::text
-             group by t2.id) h
-     where h.id = t.id`);
+    insert into task_assignments (instance_id, task_id, first_assigned_at, assigned_at)
+    select t.instance_id, t.id,
+           coalesce(h.first_at, case when t.assignee is not null then t.created_at end),
+           case when t.assignee is not null then coalesce(t.claimed_at, h.last_at, t.created_at) end
+      from user_tasks t
+      left join lateral (select min(x.at) as first_at, max(x.at) as last_at from history_events x
+                          where x.instance_id = t.instance_id and x.type in ('task.claimed', 'task.assigned')
+                            and x.data->>'taskId' = t.id::text and x.data->>'assignee' is not null) h on true
+     where t.assignee is not null or h.first_at is not null
+    on conflict do nothing`);
 }
 
 export async function down(): Promise<void> {

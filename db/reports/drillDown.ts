@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import { BREACHED_SLA, IN_AGE_BAND, WITHIN_SLA, ageBand } from './processReport.js';
-import { DEADLINE, HANDLING_MS, ON_TIME, OVERDUE_AT, WAITING_MS, WORKING_MS, num } from './taskFigures.js';
+import { ASSIGNMENTS, DEADLINE, HANDLING_MS, ON_TIME, OVERDUE_AT, WAITING_MS, WORKING_MS, num } from './taskFigures.js';
 
 /** Instance figures of the process report. */
 export type InstanceFigure = 'started' | 'completed' | 'cancelled' | 'terminated' | 'withinSla' | 'breachedSla' | 'open' | 'passedElement' | 'atElement';
@@ -130,7 +130,7 @@ export async function tasksBehind(db: Knex, q: TasksBehind): Promise<{ items: Ta
             case when t.state = 'completed' then round(${HANDLING_MS})::bigint end as handling_ms,
             case when t.state = 'completed' and ${DEADLINE} is not null then ${ON_TIME} end as on_time,
             count(*) over () as total
-       from user_tasks t
+       from user_tasks t ${ASSIGNMENTS}
       where (:key::text is null or t.definition_key = :key::text)
         and (:definitionId::uuid is null or exists (select 1 from process_instances i where i.id = t.instance_id and i.definition_id = :definitionId::uuid))
         and (:elementId::text is null or t.element_id = :elementId::text)

@@ -7,7 +7,7 @@
  */
 import type { Knex } from 'knex';
 import { periodBindings, type ReportPeriod } from './period.js';
-import { DEADLINE, HANDLING_MS, ON_TIME, OVERDUE_AT, pct, percentiles, rate } from './taskFigures.js';
+import { ASSIGNMENTS, DEADLINE, HANDLING_MS, ON_TIME, OVERDUE_AT, pct, percentiles, rate } from './taskFigures.js';
 import { COMPLETED_BETWEEN } from './taskElementReport.js';
 
 /** A person's or a group's figures. */
@@ -73,7 +73,7 @@ const CUR = '(select (:from::date)::timestamp at time zone :zone as starts, (:to
 export async function peopleReport(db: Knex, period: ReportPeriod, now: Date, filter: PeopleFilter = {}): Promise<PersonRow[]> {
   const { rows } = await db.raw(
     `with done as (
-       select t.completed_by as user_id, ${DONE} from user_tasks t, ${CUR}
+       select t.completed_by as user_id, ${DONE} from user_tasks t ${ASSIGNMENTS} cross join ${CUR}
         where ${COMPLETED_BETWEEN('cur.starts', 'cur.ends')} and t.completed_by is not null and ${KEY_FILTER} group by 1),
      open as (
        select t.assignee as user_id, count(*)::int as open, count(*) filter (where ${OVERDUE_AT(':now::timestamptz')})::int as overdue
@@ -93,7 +93,7 @@ export async function peopleReport(db: Knex, period: ReportPeriod, now: Date, fi
 export async function groupReport(db: Knex, period: ReportPeriod, now: Date, filter: PeopleFilter = {}): Promise<GroupRow[]> {
   const { rows } = await db.raw(
     `with done as (
-       select m.group_id, ${DONE} from user_tasks t join memberships m on m.user_id = t.completed_by, ${CUR}
+       select m.group_id, ${DONE} from user_tasks t ${ASSIGNMENTS} join memberships m on m.user_id = t.completed_by cross join ${CUR}
         where ${COMPLETED_BETWEEN('cur.starts', 'cur.ends')} and ${KEY_FILTER} group by 1),
      open as (
        select m.group_id, count(*)::int as open, count(*) filter (where ${OVERDUE_AT(':now::timestamptz')})::int as overdue

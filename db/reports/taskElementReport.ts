@@ -6,7 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { previousPeriod, periodBindings, type ReportPeriod } from './period.js';
-import { DEADLINE, ON_TIME, OVERDUE_AT, WAITING_MS, WORKING_MS, pct, percentiles, rate } from './taskFigures.js';
+import { ASSIGNMENTS, DEADLINE, ON_TIME, OVERDUE_AT, WAITING_MS, WORKING_MS, pct, percentiles, rate } from './taskFigures.js';
 import type { ProcessScope } from './processReport.js';
 
 /** Completed-task figures of one element over one period. */
@@ -65,8 +65,8 @@ export async function taskElementReport(db: Knex, scope: ProcessScope, period: R
      now_figures as (
        select t.element_id, max(t.name) as name, count(*)::int as open, count(*) filter (where ${OVERDUE_AT(':now::timestamptz')})::int as overdue
          from user_tasks t where ${SCOPED_TASKS} and t.state = 'created' group by t.element_id),
-     cur_figures as (select t.element_id, ${FIGURES} from user_tasks t, cur where ${SCOPED_TASKS} and ${COMPLETED_BETWEEN('cur.starts', 'cur.ends')} group by t.element_id),
-     prev_figures as (select t.element_id, ${FIGURES} from user_tasks t, prev where ${SCOPED_TASKS} and ${COMPLETED_BETWEEN('prev.starts', 'prev.ends')} group by t.element_id),
+     cur_figures as (select t.element_id, ${FIGURES} from user_tasks t ${ASSIGNMENTS} cross join cur where ${SCOPED_TASKS} and ${COMPLETED_BETWEEN('cur.starts', 'cur.ends')} group by t.element_id),
+     prev_figures as (select t.element_id, ${FIGURES} from user_tasks t ${ASSIGNMENTS} cross join prev where ${SCOPED_TASKS} and ${COMPLETED_BETWEEN('prev.starts', 'prev.ends')} group by t.element_id),
      elements as (select element_id from now_figures union select element_id from cur_figures union select element_id from prev_figures)
      select e.element_id, coalesce(c.name, n.name, p.name) as name, coalesce(n.open, 0) as open, coalesce(n.overdue, 0) as overdue, to_jsonb(c) as cur, to_jsonb(p) as prev
        from elements e left join now_figures n using (element_id) left join cur_figures c using (element_id) left join prev_figures p using (element_id)

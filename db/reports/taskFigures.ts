@@ -8,18 +8,22 @@
  *   unclaimed counts as taking it then);
  * - working: from then until completion;
  * - handling: the completing employee's own part, from when they got it.
- * Durations are milliseconds.
+ * Durations are milliseconds. The assignment moments come from
+ * `task_assignments` (alias a): join it with ASSIGNMENTS.
  */
+
+/** The task's assignment moments (alias a), for WAITING_MS, WORKING_MS and HANDLING_MS. */
+export const ASSIGNMENTS = 'left join task_assignments a on a.instance_id = t.instance_id and a.task_id = t.id';
 
 export const DEADLINE = 'coalesce(t.sla_breach_at, t.due_at)';
 export const ON_TIME = `(t.completed_at < ${DEADLINE})`;
 export const OVERDUE_AT = (now: string) => `(${DEADLINE} <= ${now})`;
 
 const ms = (interval: string) => `(extract(epoch from (${interval})) * 1000)`;
-const TAKEN = 'coalesce(t.first_assigned_at, t.completed_at)';
+const TAKEN = 'coalesce(a.first_assigned_at, t.completed_at)';
 export const WAITING_MS = ms(`${TAKEN} - t.created_at`);
 export const WORKING_MS = ms(`t.completed_at - ${TAKEN}`);
-export const HANDLING_MS = ms('t.completed_at - coalesce(t.assigned_at, t.first_assigned_at, t.completed_at)');
+export const HANDLING_MS = ms('t.completed_at - coalesce(a.assigned_at, a.first_assigned_at, t.completed_at)');
 
 /** Median and 90th percentile of an expression in one sort (interpolated, PostgreSQL's percentile_cont), as the array column `<name>_pct`; read it with `pct`. */
 export const percentiles = (expression: string, name: string, filter = '') =>

@@ -13,7 +13,7 @@ describe('migration 060: the reports\' tables filled from history written before
   const snapshot = async () => ({
     spans: await t.db.knex('element_spans').orderBy(['instance_id', 'activity_instance_id']),
     sla: await t.db.knex('instance_sla').orderBy('instance_id'),
-    tasks: await t.db.knex('user_tasks').select('id', 'first_assigned_at', 'assigned_at').orderBy('id'),
+    assignments: await t.db.knex('task_assignments').orderBy('task_id'),
   });
 
   it('should rebuild exactly what the triggers kept while the history was written', async () => {
@@ -22,10 +22,11 @@ describe('migration 060: the reports\' tables filled from history written before
     const kept = await snapshot();
     expect(kept.spans.length).to.be.greaterThan(50);
     expect(kept.sla.filter((row) => row.late)).to.have.length(3);
+    expect(kept.assignments).to.have.length(28);
     // when: the tables are emptied and filled from the history, as the migration does for older rows
     await t.db.knex('element_spans').delete();
     await t.db.knex('instance_sla').delete();
-    await t.db.knex('user_tasks').update({ first_assigned_at: null, assigned_at: null });
+    await t.db.knex('task_assignments').delete();
     await backfillReports(t.db.knex);
     // then
     expect(await snapshot()).to.deep.equal(kept);

@@ -25,7 +25,7 @@ describe('engine: reassigning several tasks at once (issue 13)', () => {
     const line = (await t.engine.history(instances.O1)).filter((h) => h.type === 'task.assigned').pop()!;
     expect(line).to.deep.include({ actor: 'manager', elementId: 'answer' });
     expect(line.data).to.deep.include({ assignee: 'dan', strategy: 'leastLoaded', group: 'specialists', previous: 'ann', bulk: true, loads: { ben: 1, cat: 1, dan: 0 } });
-    const row = await t.db.knex('user_tasks').where({ id: ids[0] }).first();
+    const row = await t.db.knex('task_assignments').where({ task_id: ids[0] }).first();
     expect(row.assigned_at.toISOString()).to.equal(t.clock.now().toISOString());
     expect(row.first_assigned_at.toISOString()).to.equal('2026-03-14T08:30:00.000Z');
   });
