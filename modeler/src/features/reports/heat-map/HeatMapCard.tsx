@@ -43,8 +43,8 @@ export function HeatMapCard({ definitionId, definitionKey, processId, period, ve
     { header: 'Element', cell: (e) => <><span class={`rep-heat-swatch rep-heat-swatch-${heatLevel(value(e) ?? 0, max)}`}>{names[e.elementId] ?? e.elementId}</span><span class="rep-key">{e.elementId}</span></>, csv: (e) => names[e.elementId] ?? e.elementId },
     { header: 'Element id', csvOnly: true, cell: () => null, csv: (e) => e.elementId },
     { header: 'Median time', numeric: true, csvHeader: 'Median time (hours)', cell: (e) => <FigureLink href={behind(e.elementId, 'time')!} label="tokens that completed it in the period" empty={e.durationMedianMs === null}>{formatDuration(e.durationMedianMs)}</FigureLink>, csv: (e) => hours(e.durationMedianMs) },
-    { header: 'p90 time', numeric: true, csvHeader: 'p90 time (hours)', cell: (e) => formatDuration(e.durationP90Ms), csv: (e) => hours(e.durationP90Ms) },
-    { header: 'Completed', numeric: true, cell: (e) => e.completed, csv: (e) => e.completed },
+    { header: 'p90 time', numeric: true, csvHeader: 'p90 time (hours)', cell: (e) => <FigureLink href={behind(e.elementId, 'time')!} label="tokens that completed it in the period" empty={e.durationP90Ms === null}>{formatDuration(e.durationP90Ms)}</FigureLink>, csv: (e) => hours(e.durationP90Ms) },
+    { header: 'Completed', numeric: true, cell: (e) => <FigureLink href={behind(e.elementId, 'time')!} label="tokens that completed it in the period" empty={!e.completed}>{e.completed}</FigureLink>, csv: (e) => e.completed },
     { header: 'Waiting now', numeric: true, cell: (e) => <FigureLink href={behind(e.elementId, 'waiting')!} label="instances waiting there now" empty={!e.waiting}>{e.waiting}</FigureLink>, csv: (e) => e.waiting },
   ];
   const view = {

@@ -46,7 +46,7 @@ export function PeoplePage() {
     { header: 'Overdue now', numeric: true, cell: (r) => <FigureLink href={href(who(r), 'overdue', `Overdue with ${name(r)}`)} label="open tasks past their deadline" empty={!r.overdue} tone="danger">{r.overdue}</FigureLink>, csv: (r) => r.overdue },
     { header: 'On time', numeric: true, csvHeader: 'On time (%)', cell: (r) => <FigureLink href={href(who(r), 'late', `Late, ${name(r)}`)} label={`${r.onTime} of ${r.judged} on time; opens the late ones`} empty={r.onTimeRate === null} tone={r.onTimeRate !== null && r.onTimeRate < 0.9 ? 'warning' : 'good'}>{formatShare(r.onTimeRate)}</FigureLink>, csv: (r) => pct(r.onTimeRate) },
     { header: 'Median handling', numeric: true, csvHeader: 'Median handling (hours)', cell: (r) => <FigureLink href={href(who(r), 'completed', `Completed by ${name(r)}`)} label={`median from getting a task to completing it; p90 ${formatDuration(r.handlingP90Ms)}`} empty={r.handlingMedianMs === null}>{formatDuration(r.handlingMedianMs)}</FigureLink>, csv: (r) => hours(r.handlingMedianMs) },
-    { header: 'p90 handling', numeric: true, csvHeader: 'p90 handling (hours)', cell: (r) => formatDuration(r.handlingP90Ms), csv: (r) => hours(r.handlingP90Ms) },
+    { header: 'p90 handling', numeric: true, csvHeader: 'p90 handling (hours)', cell: (r) => <FigureLink href={href(who(r), 'completed', `Completed by ${name(r)}`)} label="the completed tasks measured" empty={r.handlingP90Ms === null}>{formatDuration(r.handlingP90Ms)}</FigureLink>, csv: (r) => hours(r.handlingP90Ms) },
   ];
   const people = (data?.people ?? []).filter((p) => !group || p.groups.includes(group));
   const personColumns: Column<Person>[] = [

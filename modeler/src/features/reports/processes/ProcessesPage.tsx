@@ -1,5 +1,5 @@
 /** The reports' start: every process over the period, each figure a link to the instances behind it and each process to its own report. */
-import { linkClick } from '../../../app/router';
+import { linkClick, navigate } from '../../../app/router';
 import { useTitle } from '../../../app/title';
 import { DataTable, type Column } from '../components/DataTable';
 import { FigureLink } from '../components/FigureLink';
@@ -45,6 +45,7 @@ export function ProcessesPage() {
             categories={active.map((r) => r.name ?? r.definitionKey)}
             series={[{ label: 'Started', values: active.map((r) => r.started), colour: '#94a3b8' }, { label: 'Completed', values: active.map((r) => r.completed), colour: '#0f766e' }]}
             horizontal height={Math.max(160, 44 * active.length + 60)}
+            onPick={(series, n) => navigate(behind(active[n], series ? 'completed' : 'started', series ? 'Completed' : 'Started'))}
           />
         </section>
       )}
