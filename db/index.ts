@@ -24,3 +24,11 @@ export { createSandboxSchema, dropSandboxSchema, knexForSchema, schemaOf } from 
 export { listenForTaskChanges, type TaskChange, type TaskChangeListener, type TaskChangeHandlers } from './notifications/taskChanges.js';
 export * as people from './identity/people.js';
 export type { Colleague } from './identity/people.js';
+export { type ReportPeriod, type Bucket, previousPeriod } from './reports/period.js';
+export { processReport, AGE_BANDS, type ProcessReport, type ProcessScope, type ProcessFigures, type ProcessBucket, type AgeBand } from './reports/processReport.js';
+export { taskElementReport, type TaskElementRow, type TaskFigures } from './reports/taskElementReport.js';
+export { peopleReport, groupReport, type PersonRow, type GroupRow, type WorkFigures, type PeopleFilter } from './reports/peopleReport.js';
+export { workload, type WorkloadPerson, type WorkloadTask } from './reports/workload.js';
+export { heatMap, type ElementHeat } from './reports/heatMap.js';
+export { instancesBehind, tasksBehind, type InstanceFigure, type TaskFigure, type InstancesBehind, type TasksBehind, type InstanceBehind, type TaskBehind } from './reports/drillDown.js';
+export { processSummary, type ProcessSummaryRow } from './reports/processSummary.js';

@@ -30,6 +30,7 @@ import type { EmailRecord, NotificationRecord } from '../store/records.js';
 import type { EmailFilter, NotificationFilter, SlaState, TimelineEntry } from '../store/Store.js';
 import type { CalendarRecord } from '../store/records.js';
 import { reactivateFailedJob } from './jobRetry.js';
+import { reassignTasks, type ReassignCommand, type Reassignment } from './reassign.js';
 
 function checkVariables(variables: JsonObject | undefined): JsonObject {
   if (variables === undefined) return {};
@@ -200,6 +201,11 @@ export class Engine implements EngineApi {
 
   assignTask(id: string, assignee: string | null, actor?: string): Promise<UserTaskRecord> {
     return assignTask(this.ctx, id, assignee, actor ?? null);
+  }
+
+  /** Hands several open tasks to one user, or each to the least-loaded member of a group; all in one transaction or none (reassign.ts). */
+  reassignTasks(command: ReassignCommand): Promise<Reassignment[]> {
+    return reassignTasks(this.ctx, command);
   }
 
   async completeTask(id: string, variables?: JsonObject, actor?: string): Promise<void> {
