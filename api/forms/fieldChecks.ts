@@ -11,6 +11,9 @@ export interface FormComponent {
   key?: string;
   path?: string;
   label?: string;
+  /** datetime fields label their parts. */
+  dateLabel?: string;
+  timeLabel?: string;
   disabled?: boolean;
   subtype?: string;
   serializeToString?: boolean;

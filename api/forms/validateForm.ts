@@ -29,7 +29,7 @@ const display = (prefix: string, path: string) => (prefix ? `${prefix}.${path}` 
 
 function walk(components: FormComponent[] | undefined, data: unknown, prefix: string, problems: FormProblem[]): void {
   for (const component of components ?? []) {
-    const name = component.label || component.key || component.path || 'a field';
+    const name = component.label || component.dateLabel || component.timeLabel || component.key || component.path || 'a field';
     if (component.type === 'dynamiclist' && component.path) {
       const field = display(prefix, component.path);
       const rows = at(data, component.path.split('.'));
