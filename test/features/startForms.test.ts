@@ -68,6 +68,20 @@ describe('feature: registering work through the shipped start forms', () => {
     expect((await t.engine.listIncidents({ instanceId: instance.id })).items).to.deep.equal([]);
   });
 
+  it('should start a service period from its start form, and give the call to the account manager when no responsible employee was filled in', async () => {
+    // given
+    const { process, problems, start } = await submit('renewal-reminder', { customer: 'ACME', serviceEnd: '2026-04-30', period: 'P1Y', responsible: '', accountManager: 'alex' });
+    expect(process).to.include({ formId: 'service-period', businessKeyField: 'customer' });
+    expect(problems).to.deep.equal([]);
+    // when the service is 30 days from its end
+    const instance = await start();
+    t.clock.set('2026-03-31T07:00:00.000Z');
+    await t.engine.fireDueTimers();
+    // then
+    expect(instance.businessKey).to.equal('ACME');
+    expect((await t.task(instance.id, 'callCustomer')).assignee).to.equal('alex');
+  });
+
   it('should plan a campaign from its start form: the event and its invitee list as the form holds them, keyed by the campaign id', async () => {
     // given the plan-event form with two invitee rows
     const values = {
