@@ -15,6 +15,15 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
   SMTP_URL: z.string().optional(),
+  STEP_MAX_ACTIVATIONS: z.coerce.number().int().min(10).default(20_000),
+  STEP_MAX_MS: z.coerce.number().int().min(10).default(2_000),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).default(1_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
+  API_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   MAIL_FROM: z.string().default('Lifeline <lifeline@localhost>'),
 });
 
@@ -35,8 +44,18 @@ export interface Config {
    * Random per start when SESSION_SECRET is unset: every restart then logs everyone out.
    */
   sessionSecret: string;
-  /** True when SESSION_SECRET was unset and a random one was made (main.ts warns). */
+  /** True when SESSION_SECRET was unset: main.ts then uses the secret kept in the database (shared by every process). */
   sessionSecretGenerated: boolean;
+  /** A step's budget: element activations and milliseconds of work (an incident when spent). */
+  stepLimits: { maxActivations: number; maxMs: number };
+  /** How often every engine process sweeps for due timers and expired job locks. */
+  sweepIntervalMs: number;
+  /** Database statement, lock and connect timeouts. */
+  dbTimeouts: { statementMs: number; lockMs: number; connectMs: number };
+  /** Lifetime of a new API token unless its creator asks for less. */
+  apiTokenTtlDays: number;
+  /** Failed logins allowed per user name and address within the window. */
+  login: { maxFailures: number; windowMinutes: number };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -60,5 +79,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: c.MAIL_FROM,
     sessionSecret: c.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionSecretGenerated: c.SESSION_SECRET === undefined,
+    stepLimits: { maxActivations: c.STEP_MAX_ACTIVATIONS, maxMs: c.STEP_MAX_MS },
+    sweepIntervalMs: c.SWEEP_INTERVAL_MS,
+    dbTimeouts: { statementMs: c.DB_STATEMENT_TIMEOUT_MS, lockMs: c.DB_LOCK_TIMEOUT_MS, connectMs: c.DB_CONNECT_TIMEOUT_MS },
+    apiTokenTtlDays: c.API_TOKEN_TTL_DAYS,
+    login: { maxFailures: c.LOGIN_MAX_FAILURES, windowMinutes: c.LOGIN_WINDOW_MINUTES },
   };
 }

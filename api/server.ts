@@ -13,6 +13,10 @@ import { authenticate } from './auth/authenticate.js';
 import { routes } from './routes/index.js';
 import { openApiDocument, docsPage } from './openapi.js';
 import { Metrics, renderSlaMetrics } from './metrics.js';
+import { securityHeaders, htmlPolicy } from './http/securityHeaders.js';
+import { csrfGuard } from './auth/csrf.js';
+import { LoginLimiter } from './auth/loginLimiter.js';
+import { sendProblem } from './http/problem.js';
 import { serveApp } from './static/index.js';
 import { TaskFeed } from './live/TaskFeed.js';
 import { Rehearsals } from './rehearsals/Rehearsals.js';
@@ -20,10 +24,26 @@ import { Rehearsals } from './rehearsals/Rehearsals.js';
 export interface LifelineServer {
   app: Koa;
   listen(port: number, host?: string): Promise<{ port: number }>;
-  /** Stops accepting connections and resolves once in-flight requests have finished. */
+  /** Stops accepting connections and resolves once in-flight requests have finished; requests that still arrive get 503 with Retry-After. */
   close(): Promise<void>;
   /** The rehearsals service (its pools close with the server). */
   rehearsals: Rehearsals;
+  /** True once close() was called. */
+  readonly stopping: boolean;
+}
+
+/** How long /ready waits for the database before it says it is unreachable. */
+const READY_TIMEOUT_MS = 2_000;
+
+async function databaseAnswers(services: Services): Promise<boolean> {
+  if (services.health && !services.health.available) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)));
+  try {
+    return await Promise.race([services.knex.raw('select 1').then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?: Rehearsals }, logger: Logger): LifelineServer {
@@ -33,25 +53,40 @@ export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?
   app.proxy = false;
   const metrics = new Metrics();
   const openapi = openApiDocument(routes);
+  services.loginLimiter ??= new LoginLimiter(services.knex, services.config.login);
+  let stopping = false;
+  services.isStopping = () => stopping;
   app.use(async (ctx, next) => {
     const started = Date.now();
     await next();
     if (ctx.path !== '/health' && ctx.path !== '/metrics') logger.info({ method: ctx.method, route: ctx.state.route ?? ctx.path, status: ctx.status, ms: Date.now() - started, user: ctx.state.user?.id }, 'request');
   });
   app.use(metrics.middleware());
-  app.use(problemMiddleware((error, ctx) => logger.error({ err: error, method: ctx.method, path: ctx.path }, 'request failed')));
+  app.use(securityHeaders());
+  app.use(problemMiddleware(
+    (error, ctx) => logger.error({ err: error, method: ctx.method, path: ctx.path }, 'request failed'),
+    (error) => services.health?.reportFailure(error),
+  ));
+  app.use(async (ctx, next) => {
+    // Shutting down: what is in flight finishes; what arrives now is refused before it does anything.
+    if (stopping && ctx.path !== '/health') {
+      ctx.set('Connection', 'close');
+      sendProblem(ctx, 503, 'SHUTTING_DOWN', 'This server is shutting down; nothing was done. Send the request again (to another process, or after the restart).');
+      return;
+    }
+    await next();
+  });
   app.use(async (ctx, next) => {
     switch (ctx.path) {
       case '/health':
         ctx.body = { status: 'ok' };
         return;
       case '/ready':
-        try {
-          await services.knex.raw('select 1');
-          ctx.body = { status: 'ready' };
-        } catch {
+        if (await databaseAnswers(services)) ctx.body = { status: 'ready' };
+        else {
           ctx.status = 503;
-          ctx.body = { status: 'database unreachable' };
+          ctx.set('Retry-After', '5');
+          ctx.body = { status: 'database unreachable', error: services.health?.lastError ?? null };
         }
         return;
       case '/metrics':
@@ -62,6 +97,7 @@ export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?
         ctx.body = openapi;
         return;
       case '/api/docs':
+        htmlPolicy(ctx);
         ctx.type = 'html';
         ctx.body = docsPage(routes);
         return;
@@ -69,7 +105,16 @@ export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?
         await next();
     }
   });
+  app.use(async (ctx, next) => {
+    // The database is away (the probe says so): answer at once instead of letting each request wait for its timeout.
+    if (services.health && !services.health.available && ctx.path.startsWith('/api/')) {
+      sendProblem(ctx, 503, 'DATABASE_UNAVAILABLE', 'The database cannot be reached. Try again shortly.');
+      return;
+    }
+    await next();
+  });
   app.use(serveApp());
+  app.use(csrfGuard());
   app.use(authenticate(services.knex, services.clock));
   const router = mountRoutes(routes, services);
   app.use(router.routes());
@@ -94,7 +139,11 @@ export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?
         server.once('error', reject);
       });
     },
+    get stopping() {
+      return stopping;
+    },
     async close() {
+      stopping = true;
       // Event streams never finish by themselves: end them first.
       await taskFeed.close();
       return new Promise((resolve) => {
@@ -105,7 +154,7 @@ export function createServer(given: Omit<Services, 'rehearsals'> & { rehearsals?
         // Keep-alive sockets that stay idle after their request would hold close() forever.
         setTimeout(() => {
           for (const socket of open) socket.destroy();
-        }, 5000).unref();
+        }, 30_000).unref();
       });
     },
   };

@@ -15,16 +15,44 @@ export interface KnexOptions {
   /** Run every query in this schema (search_path); it must exist before the first query (see `migrate`). */
   schema?: string;
   pool?: { min?: number; max?: number };
+  timeouts?: Partial<DatabaseTimeouts>;
 }
+
+/**
+ * How long a request may wait on the database before it gives up (and the
+ * API answers 503): a slow or frozen PostgreSQL must not hang every request.
+ */
+export interface DatabaseTimeouts {
+  /** Server side: one statement (statement_timeout). */
+  statementMs: number;
+  /** Server side: waiting for a row or table lock (lock_timeout). */
+  lockMs: number;
+  /** Opening a connection, and waiting for a free one in the pool. */
+  connectMs: number;
+}
+
+/** Defaults of DatabaseTimeouts (README, "Timeouts"). */
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = { statementMs: 15_000, lockMs: 5_000, connectMs: 3_000 };
 
 /**
  * A knex on PostgreSQL (pg driver). Connections that die under it (57P01
  * when the server shuts down) are dropped from the pool, not thrown.
  */
 export function createKnex(connectionString: string, options: KnexOptions = {}): Knex {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   return knexFactory({
     client: 'pg',
-    connection: connectionString,
+    connection: {
+      connectionString,
+      statement_timeout: timeouts.statementMs,
+      lock_timeout: timeouts.lockMs,
+      idle_in_transaction_session_timeout: Math.max(60_000, timeouts.statementMs * 4),
+      // Client side too: a frozen server answers no statement_timeout.
+      query_timeout: timeouts.statementMs + 5_000,
+      connectionTimeoutMillis: timeouts.connectMs,
+      application_name: 'lifeline',
+    } as Knex.PgConnectionConfig,
+    acquireConnectionTimeout: timeouts.connectMs + 2_000,
     searchPath: options.schema ? [options.schema] : undefined,
     pool: { min: options.pool?.min ?? 0, max: options.pool?.max ?? 10 },
   });

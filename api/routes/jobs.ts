@@ -14,7 +14,13 @@ export const jobRoutes: Route[] = [
       const deadline = Date.now() + body.requestTimeout;
       for (;;) {
         const jobs = await services.engine.activateJobs({ type: body.type, worker: body.worker, maxJobs: body.maxJobs, lockDurationMs: body.lockDuration });
-        if (jobs.length || Date.now() >= deadline || koa.req.socket.destroyed) return { jobs };
+        if (jobs.length && koa.req.socket.destroyed) {
+          // Nobody will receive these: hand them back at once rather than after the lock runs out.
+          await services.engine.releaseJobs(jobs.map((j) => j.id), body.worker);
+          return { jobs: [] };
+        }
+        // A server shutting down answers its long polls now (empty), so it can stop without waiting for them.
+        if (jobs.length || Date.now() >= deadline || koa.req.socket.destroyed || services.isStopping?.()) return { jobs };
         await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now()))));
       }
     },

@@ -24,6 +24,11 @@ export async function deleteSession(db: Knex, secret: string): Promise<void> {
   await db('sessions').where({ token_hash: hashSecret(secret) }).delete();
 }
 
+/** Ends every session of a user (their password changed): each browser must log in again. */
+export async function deleteUserSessions(db: Knex, userId: string): Promise<number> {
+  return db('sessions').where({ user_id: userId }).delete();
+}
+
 /** `user`: the token acts with its owner's roles; `worker`: with the worker role only. */
 export type TokenScope = 'user' | 'worker';
 
@@ -33,30 +38,36 @@ export interface ApiToken {
   name: string;
   scope: TokenScope;
   createdAt: Date;
+  /** After this the token is refused (tokens do not live forever). */
+  expiresAt: Date;
   revokedAt: Date | null;
 }
 
-export async function createApiToken(db: Knex, userId: string, name: string, now: Date, scope: TokenScope = 'user'): Promise<{ token: ApiToken; secret: string }> {
+/** Default lifetime of an API token. */
+export const DEFAULT_TOKEN_TTL_MS = 90 * 24 * 3_600_000;
+
+export async function createApiToken(db: Knex, userId: string, name: string, now: Date, scope: TokenScope = 'user', ttlMs = DEFAULT_TOKEN_TTL_MS): Promise<{ token: ApiToken; secret: string }> {
   const { secret, hash } = newSecret('lt');
-  const token: ApiToken = { id: randomUUID(), userId, name, scope, createdAt: now, revokedAt: null };
-  await db('api_tokens').insert({ id: token.id, token_hash: hash, user_id: userId, name, scope, created_at: now });
+  const token: ApiToken = { id: randomUUID(), userId, name, scope, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs), revokedAt: null };
+  await db('api_tokens').insert({ id: token.id, token_hash: hash, user_id: userId, name, scope, created_at: now, expires_at: token.expiresAt });
   return { token, secret };
 }
 
-/** The owner and scope of a live (unrevoked) token, by its secret. */
-export async function tokenUser(db: Knex, secret: string): Promise<{ userId: string; scope: TokenScope } | undefined> {
-  const row = await db('api_tokens').select('user_id', 'scope').where({ token_hash: hashSecret(secret) }).whereNull('revoked_at').first();
+/** The owner and scope of a live token (not revoked, not expired at `now`), by its secret. */
+export async function tokenUser(db: Knex, secret: string, now: Date): Promise<{ userId: string; scope: TokenScope } | undefined> {
+  const row = await db('api_tokens').select('user_id', 'scope').where({ token_hash: hashSecret(secret) }).whereNull('revoked_at').andWhere('expires_at', '>', now).first();
   return row ? { userId: row.user_id, scope: row.scope } : undefined;
 }
 
-const COLUMNS = ['id', 'user_id', 'name', 'scope', 'created_at', 'revoked_at'];
+const COLUMNS = ['id', 'user_id', 'name', 'scope', 'created_at', 'expires_at', 'revoked_at'];
 
-const toToken = (r: { id: string; user_id: string; name: string; scope: TokenScope; created_at: Date; revoked_at: Date | null }): ApiToken => ({
+const toToken = (r: { id: string; user_id: string; name: string; scope: TokenScope; created_at: Date; expires_at: Date; revoked_at: Date | null }): ApiToken => ({
   id: r.id,
   userId: r.user_id,
   name: r.name,
   scope: r.scope,
   createdAt: r.created_at,
+  expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
 });
 

@@ -13,13 +13,20 @@ export async function insertInstance(db: Db, instance: InstanceRecord): Promise<
 
 /** Inserts many new instances (instances started together in one step), in as few statements as possible. */
 export async function insertInstances(db: Db, instances: InstanceRecord[]): Promise<void> {
-  await insertAll(db, 'process_instances', instances.map((i) => instanceRows.toRow(i)));
+  await insertAll(db, 'process_instances', instances, (i) => instanceRows.toRow(i));
 }
 
 /** Reads and row-locks an instance (SELECT ... FOR UPDATE) until the transaction ends. */
 export async function lockInstance(db: Db, id: string): Promise<InstanceRecord | undefined> {
   const row = await db('process_instances').where({ id }).forUpdate().first();
   return row ? instanceRows.fromRow(row) : undefined;
+}
+
+/** Row-locks an instance unless another transaction holds it: 'locked' then, undefined when there is no such instance. */
+export async function tryLockInstance(db: Db, id: string): Promise<InstanceRecord | 'locked' | undefined> {
+  const row = await db('process_instances').where({ id }).forUpdate().skipLocked().first();
+  if (row) return instanceRows.fromRow(row);
+  return (await db('process_instances').where({ id }).first('id')) ? 'locked' : undefined;
 }
 
 /** One instance by id, without locking. */

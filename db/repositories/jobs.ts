@@ -49,3 +49,17 @@ export async function listJobs(db: Db, filter: JobFilter): Promise<Page<JobRecor
   if (filter.state) query = query.where({ state: filter.state });
   return page(query, (row) => jobRows.fromRow(row), [['created_at', 'asc'], ['id', 'asc']], filter.limit, filter.offset);
 }
+
+/**
+ * Jobs whose worker's lock ran out go back to activatable (claimed with
+ * SKIP LOCKED, so several sweeping processes share them). Returns them.
+ */
+export async function expireJobLocks(db: Db, now: Date, limit: number): Promise<JobRecord[]> {
+  const expired = db('jobs').select('id').where({ state: 'activated' }).andWhere('lock_expires_at', '<=', now).orderBy('lock_expires_at').limit(limit).forUpdate().skipLocked();
+  const rows: Record<string, unknown>[] = await db('jobs')
+    .withMaterialized('expired', expired)
+    .whereIn('id', db.select('id').from('expired'))
+    .update({ state: 'activatable', worker: null, lock_expires_at: null })
+    .returning('*');
+  return rows.map((row) => jobRows.fromRow(row));
+}

@@ -43,10 +43,23 @@ export async function page<T>(query: Knex.QueryBuilder, map: (row: Record<string
 /** PostgreSQL takes at most 65535 bind parameters per statement; big batches go in several statements. */
 const MAX_PARAMETERS = 60_000;
 
-/** Inserts rows in as few multi-row statements as the parameter limit allows. */
-export async function insertAll(db: Db, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const perRow = Math.max(1, Object.keys(rows[0]).length);
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
-  for (let i = 0; i < rows.length; i += size) await db(table).insert(rows.slice(i, i + size));
+/**
+ * Inserts records in as few multi-row statements as the parameter limit
+ * allows, at most 1,000 rows each: turning rows into SQL is synchronous
+ * work, so a batch of thousands is mapped and built a chunk at a time,
+ * letting other requests in between.
+ */
+export async function insertAll<T>(db: Db, table: string, records: T[], toRow: (record: T) => Record<string, unknown> = (r) => r as Record<string, unknown>): Promise<void> {
+  if (records.length === 0) return;
+  const perRow = Math.max(1, Object.keys(toRow(records[0])).length);
+  const size = Math.max(1, Math.min(1_000, Math.floor(MAX_PARAMETERS / perRow)));
+  for (let i = 0; i < records.length; i += size) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    await db(table).insert(records.slice(i, i + size).map(toRow));
+  }
+}
+
+/** `id = any(?)`: a list of ids of any length as one bind parameter. */
+export function idIn(ids: string[]): [string, [string[]]] {
+  return ['id = any(?::uuid[])', [ids]];
 }

@@ -52,3 +52,29 @@ export async function cancelStartTimers(db: Db, definitionKey: string): Promise<
     .whereIn('definition_id', db('process_definitions').select('id').where({ key: definitionKey }))
     .update({ state: 'cancelled' });
 }
+
+/** Scheduled, due, and not waiting on an open incident. */
+function dueQuery(db: Db, now: Date) {
+  return db('timers')
+    .where({ state: 'scheduled' })
+    .andWhere('due_at', '<=', now)
+    .whereNotExists(db('incidents').select(db.raw('1')).whereRaw('incidents.timer_id = timers.id').andWhere('incidents.state', 'open'));
+}
+
+/**
+ * Claims the oldest due timer not in `skip` for the rest of the transaction
+ * (FOR UPDATE SKIP LOCKED): another engine process sweeping at the same
+ * time takes a different one, and nobody fires it while it is held.
+ */
+export async function claimDueTimer(db: Db, now: Date, skip: string[]): Promise<TimerRecord | undefined> {
+  let query = dueQuery(db, now);
+  if (skip.length) query = query.whereRaw('not (id = any(?::uuid[]))', [skip]);
+  const row = await query.orderBy('due_at').orderBy('id').limit(1).forUpdate('timers').skipLocked().first();
+  return row ? timerRows.fromRow(row) : undefined;
+}
+
+/** Claims timer `id` if it is scheduled, due and not held by another transaction. */
+export async function claimTimer(db: Db, id: string, now: Date): Promise<TimerRecord | undefined> {
+  const row = await dueQuery(db, now).andWhere({ id }).forUpdate('timers').skipLocked().first();
+  return row ? timerRows.fromRow(row) : undefined;
+}

@@ -124,6 +124,36 @@ export function evaluateRaw(expr: Expr, variables: Record<string, unknown>): unk
   }
 }
 
+/** Evaluates an expression, keeping FEEL's warnings ("Variable 'x' not found"): for messages that explain a failure. */
+export function evaluateWithWarnings(expr: Expr, variables: Record<string, unknown>): { value: unknown; warnings: string[] } {
+  if (!expr.isFeel) return { value: expr.source, warnings: [] };
+  try {
+    const result = evaluate(expr.source, variables);
+    return { value: toJson(result.value), warnings: result.warnings.map((w) => w.message) };
+  } catch (e) {
+    return { value: null, warnings: [(e as Error).message] };
+  }
+}
+
+/**
+ * Evaluates an expression whose result is kept (a script task's result):
+ * FEEL answers null when evaluation fails (a missing variable, adding text
+ * to a number), so null with warnings is a failure, not a value.
+ */
+export function evaluateStrict(expr: Expr, variables: Record<string, unknown>, what: string): unknown {
+  if (!expr.isFeel) return expr.source;
+  let result;
+  try {
+    result = evaluate(expr.source, variables);
+  } catch (e) {
+    throw new ExpressionError(`${what}: failed to evaluate '=${expr.source}': ${(e as Error).message}`, expr.source);
+  }
+  if ((result.value === null || result.value === undefined) && result.warnings.length) {
+    throw new ExpressionError(`${what}: '=${expr.source}' could not be evaluated: ${result.warnings.map((w) => w.message).join('; ')}`, expr.source);
+  }
+  return toJson(result.value);
+}
+
 /** Evaluates an expression to a JSON value. */
 export function evaluateExpr(expr: Expr, variables: Record<string, unknown>): unknown {
   return toJson(evaluateRaw(expr, variables));

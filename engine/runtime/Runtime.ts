@@ -16,11 +16,12 @@ import { actionHandlers } from './behaviours/actions.js';
 import { settleScope } from './behaviours/flow.js';
 import { isBody } from './behaviours/multiInstance.js';
 import { settleConditions } from './behaviours/conditions.js';
-import { LifelineError } from '../errors/LifelineError.js';
 import { feelContext } from '../expressions/feel.js';
 import { visibleVariables } from './variables.js';
 import type { CalendarBook } from '../time/CalendarBook.js';
 import type { TimeContext } from '../time/timerExpression.js';
+import { DEFAULT_STEP_LIMITS, incidentTypeOf, restoreSavepoint, takeSavepoint, type Savepoint, type StepLimits } from './failures.js';
+import type { IncidentRecord } from '../store/records.js';
 
 /** Everything a step needs from outside: time, ids, the instance, and where its effects go. */
 export interface StepEnv {
@@ -39,10 +40,11 @@ export interface StepEnv {
   actor: string | null;
   /** The business calendars elements may be bound to. */
   calendars: CalendarBook;
+  /** The step's budget; DEFAULT_STEP_LIMITS when absent. */
+  limits?: StepLimits;
 }
 
-/** More than this many operations in one step means a loop with no wait state. */
-const MAX_OPERATIONS = 50_000;
+const FINAL_STATES = new Set(['completed', 'interrupted', 'failed', 'terminated']);
 
 export class Runtime {
   readonly index: TreeIndex;
@@ -52,13 +54,21 @@ export class Runtime {
   readonly pendingStarts = new Map<string, string>();
   private readonly queue: (() => void)[] = [];
   private readonly dirtyScopes = new Set<Execution>();
-  private operations = 0;
+  private readonly limits: StepLimits;
+  private activations = 0;
+  /** Milliseconds of work done in earlier slices of this step. */
+  private busyMs = 0;
+  private sliceStarted = 0;
+  /** Incidents of this step's budget, one per element (tokens stopped at one element share it). */
+  private readonly budgetIncidents = new Map<string, string>();
 
   constructor(
     readonly env: StepEnv,
     readonly tree: ExecutionTree,
   ) {
     this.index = new TreeIndex(tree.root);
+    this.limits = env.limits ?? DEFAULT_STEP_LIMITS;
+    this.sliceStarted = performance.now();
   }
 
   /** A fresh tree whose root scope is ready to be activated. */
@@ -80,19 +90,111 @@ export class Runtime {
    * that handles it): a late timer or message for something already gone.
    */
   send(execution: Execution, event: RuntimeEvent): boolean {
+    if (event.type === 'ACTIVATE' && execution.kind === 'activity' && execution.state === 'ready') {
+      if (this.budgetSpent()) {
+        this.parkForBudget(execution);
+        return true;
+      }
+      this.activations += 1;
+    }
     const machine = this.model.machine(execution.machine);
     const snapshot = machine.resolveState({ value: execution.state, context: {} });
     const [next, actions] = transition(machine, snapshot, event as never);
     if (next.value === snapshot.value && actions.length === 0) return false;
+    const savepoint = takeSavepoint(execution, this.env.effects, this.env.outbox, this.queue.length, this.triggered.has(execution.id), this.pendingStarts.get(execution.id));
     const previous = execution.state;
     execution.state = next.value as string;
     if (previous !== execution.state) this.recordStateChange(execution, previous);
-    for (const action of actions) {
-      const handler = actionHandlers[action.type];
-      if (!handler) throw new Error(`no behaviour bound for action ${action.type}`);
-      handler(this, execution, (action.params ?? {}) as unknown as Record<string, string>, event);
+    try {
+      for (const action of actions) {
+        const handler = actionHandlers[action.type];
+        if (!handler) throw new Error(`no behaviour bound for action ${action.type}`);
+        handler(this, execution, (action.params ?? {}) as unknown as Record<string, string>, event);
+      }
+    } catch (error) {
+      const type = incidentTypeOf(error);
+      if (!type) throw error;
+      this.undo(execution, savepoint);
+      this.park(execution, event, savepoint, type, (error as Error).message);
+      return true;
     }
+    if (execution.incident && FINAL_STATES.has(execution.state)) this.resolveParked(execution);
     return true;
+  }
+
+  /** Undoes what a transition whose behaviour failed did: its outputs, its own fields, the children it created. */
+  private undo(execution: Execution, savepoint: Savepoint): void {
+    restoreSavepoint(savepoint, execution, this.env.effects, this.env.outbox);
+    this.queue.length = savepoint.queue;
+    for (const child of [...execution.children]) {
+      if (!savepoint.children.includes(child)) this.index.removeChild(execution, child);
+    }
+    this.triggered.delete(execution.id);
+    this.pendingStarts.delete(execution.id);
+  }
+
+  /** Stops the token at `execution` with an open incident; retrying it sends `event` again. */
+  private park(execution: Execution, event: RuntimeEvent, at: Pick<Savepoint, 'triggered' | 'start'>, type: IncidentRecord['type'], message: string, incidentId?: string): void {
+    const id = incidentId ?? this.env.newId();
+    const { code, message: eventMessage } = event as { code?: string; message?: string };
+    execution.incident = {
+      id,
+      event: { type: event.type, ...(code !== undefined ? { code } : {}), ...(eventMessage !== undefined ? { message: eventMessage } : {}) },
+      ...(at.triggered ? { triggered: true } : {}),
+      ...(at.start ? { start: at.start } : {}),
+    };
+    if (incidentId) return;
+    const { instance } = this.env;
+    this.env.effects.incidents.push({
+      id, instanceId: instance.id, activityInstanceId: execution.id, elementId: execution.nodeId, definitionKey: instance.definitionKey,
+      type, message, jobId: null, state: 'open', createdAt: this.env.now, resolvedAt: null,
+    });
+    this.history('incident.created', execution, { incidentId: id, type, message });
+  }
+
+  /** The step's budget is spent: the token stops before `execution` with the element's budget incident. */
+  private parkForBudget(execution: Execution): void {
+    const at = { triggered: this.triggered.delete(execution.id), start: this.pendingStarts.get(execution.id) };
+    this.pendingStarts.delete(execution.id);
+    const existing = this.budgetIncidents.get(execution.nodeId);
+    const message = `${execution.nodeId}: the step stopped here after ${this.activations} element activations and ${Math.round(this.elapsedMs())} ms without reaching a wait state ` +
+      `(limits: ${this.limits.maxActivations} activations, ${this.limits.maxMs} ms). A loop with no wait state? Fix the data or the model, then retry the incident to go on.`;
+    this.park(execution, { type: 'ACTIVATE' }, at, 'step_budget_exceeded', message, existing);
+    if (!existing) this.budgetIncidents.set(execution.nodeId, execution.incident!.id);
+  }
+
+  /** A token that waited on an incident ended (cancelled, interrupted): its incident is resolved with it. */
+  private resolveParked(execution: Execution): void {
+    const id = execution.incident!.id;
+    delete execution.incident;
+    if ([...this.index.walk()].some((e) => e.incident?.id === id)) return;
+    this.env.effects.resolveIncidents.push(id);
+    this.history('incident.resolved', execution, { incidentId: id, reason: `token ${execution.state}` });
+  }
+
+  /**
+   * Sends again the events of the tokens stopped by incident `incidentId`
+   * (retrying it); false when no token waits on it any more.
+   */
+  retryParked(incidentId: string): boolean {
+    const parked = [...this.index.walk()].filter((e) => e.incident?.id === incidentId);
+    for (const execution of parked) {
+      const { event, triggered, start } = execution.incident!;
+      delete execution.incident;
+      if (triggered) this.triggered.add(execution.id);
+      if (start) this.pendingStarts.set(execution.id, start);
+      if (this.index.get(execution.id) === execution) this.send(execution, event as RuntimeEvent);
+    }
+    this.run();
+    return parked.length > 0;
+  }
+
+  private elapsedMs(): number {
+    return this.busyMs + (performance.now() - this.sliceStarted);
+  }
+
+  private budgetSpent(): boolean {
+    return this.activations >= this.limits.maxActivations || this.elapsedMs() >= this.limits.maxMs;
   }
 
   /** What expressions evaluated at `execution` see: its visible variables and the engine's clock. */
@@ -116,26 +218,40 @@ export class Runtime {
     this.dirtyScopes.add(scope);
   }
 
-  /** Drains queued work and settles scopes until nothing moves. */
+  /**
+   * Drains queued work and settles scopes until nothing moves, or until
+   * this slice of the step has used its time (`pending` then says so, and
+   * the engine yields to the event loop before it calls `run` again).
+   */
   run(): void {
-    for (;;) {
-      const work = this.queue.shift();
-      if (work) {
-        if (++this.operations > MAX_OPERATIONS) {
-          throw new LifelineError('INFINITE_LOOP', `the instance took more than ${MAX_OPERATIONS} steps without waiting: a loop with no wait state?`);
+    const started = performance.now();
+    this.sliceStarted = started;
+    try {
+      for (;;) {
+        const work = this.queue.shift();
+        if (work) work();
+        else {
+          const scope = this.dirtyScopes.values().next().value as Execution | undefined;
+          if (!scope) {
+            // Quiet: conditional events see everything this step changed (behaviours/conditions.ts).
+            if (settleConditions(this)) continue;
+            return;
+          }
+          this.dirtyScopes.delete(scope);
+          if (this.index.get(scope.id) === scope) settleScope(this, scope);
         }
-        work();
-        continue;
+        if (performance.now() - started >= this.limits.sliceMs && this.pending) return;
       }
-      const scope = this.dirtyScopes.values().next().value as Execution | undefined;
-      if (!scope) {
-        // Quiet: conditional events see everything this step changed (behaviours/conditions.ts).
-        if (settleConditions(this)) continue;
-        return;
-      }
-      this.dirtyScopes.delete(scope);
-      if (this.index.get(scope.id) === scope) settleScope(this, scope);
+    } finally {
+      const now = performance.now();
+      this.busyMs += now - started;
+      this.sliceStarted = now;
     }
+  }
+
+  /** Work is left for another slice of `run`. */
+  get pending(): boolean {
+    return this.queue.length > 0 || this.dirtyScopes.size > 0;
   }
 
   /** Creates an activity execution for `node` inside `parent` (not yet activated). */

@@ -92,6 +92,18 @@ export interface Execution {
   adHocQueue?: string[];
   /** Parallel multiple events: the parts that have occurred so far, per element. */
   partsSeen?: Record<string, number[]>;
+  /** The token stopped here with an open incident: retrying it sends `event` again (see runtime/failures.ts). */
+  incident?: ParkedIncident;
+}
+
+/** Why and where a token waits for an operator: the event that failed (or was not run), to send again on retry. */
+export interface ParkedIncident {
+  id: string;
+  event: { type: string; code?: string; message?: string };
+  /** The execution was entered because its event already happened (event-gateway branch, boundary event). */
+  triggered?: boolean;
+  /** The start event a scope or event subprocess was being entered through. */
+  start?: string;
 }
 
 /** The persisted snapshot of an instance. */

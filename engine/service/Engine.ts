@@ -17,9 +17,11 @@ import { EngineContext, type EngineOptions, type TxScope } from './EngineContext
 import { deploy } from './deploy.js';
 import { historyNote, startInTx, stepInTx, writeEffects } from './steps.js';
 import { deliverMessage, deliverSignal } from './correlation.js';
-import { activateJobs, completeJob, failJob, throwJobError } from './jobs.js';
+import { activateJobs, completeJob, failJob, releaseJobs, throwJobError } from './jobs.js';
 import { fireDueTimers, fireTimer } from './timers.js';
 import { MessageNotCorrelatedError } from '../errors/LifelineError.js';
+import { isParkedIncident, refuseResolve, retryParkedIncident } from './incidents.js';
+import { Sweeper, sweepOnce, type SweepResult } from './sweep.js';
 import { deleteCalendar, saveCalendar, type SaveCalendarCommand } from './calendars.js';
 import { assignTask, retryUnknownAssignee } from './tasks.js';
 import { claimNotificationEmails, emailForJob, recordEmail, resolveMailRecipients, settleNotificationEmail, type ResolvedRecipients } from './mail.js';
@@ -263,6 +265,11 @@ export class Engine implements EngineApi {
     return throwJobError(this.ctx, id, { ...command, variables: checkVariables(command.variables) });
   }
 
+  /** Gives jobs locked by `worker` back at once (their activation never reached the worker). */
+  releaseJobs(ids: string[], worker: string): Promise<number> {
+    return releaseJobs(this.ctx, ids, worker);
+  }
+
   listJobs(filter: JobFilter): Promise<Page<JobRecord>> {
     return this.ctx.store.listJobs(filter);
   }
@@ -279,6 +286,7 @@ export class Engine implements EngineApi {
       if (!incident) throw new NotFoundError('incident', id);
       if (incident.state !== 'open') throw new ConflictError(`incident ${id} is already resolved`);
       const actor = options.actor ?? null;
+      if (isParkedIncident(incident)) return retryParkedIncident(this.ctx, scope, incident, actor);
       const resolve = { ...emptyEffects(), resolveIncidents: [id], history: [historyNote(incident.instanceId, scope.now, 'incident.resolved', incident.elementId, { incidentId: id, type: incident.type }, actor)] };
       switch (incident.type) {
         case 'job_no_retries': {
@@ -304,6 +312,8 @@ export class Engine implements EngineApi {
           return;
         case 'called_process_missing':
           throw new ConflictError(`incident ${id}: deploy process for ${incident.elementId} first, then modify the instance to re-enter ${incident.elementId}`);
+        default:
+          throw new ConflictError(`incident ${id} of type ${incident.type} cannot be retried`);
       }
     });
     if (retimer) await fireTimer(this.ctx, retimer);
@@ -314,6 +324,7 @@ export class Engine implements EngineApi {
       const incident = await scope.tx.getIncident(id);
       if (!incident) throw new NotFoundError('incident', id);
       if (incident.state !== 'open') throw new ConflictError(`incident ${id} is already resolved`);
+      if (isParkedIncident(incident)) refuseResolve(incident);
       await writeEffects(scope, { ...emptyEffects(), resolveIncidents: [id], history: [historyNote(incident.instanceId, scope.now, 'incident.resolved', incident.elementId, { incidentId: id, type: incident.type, retried: false }, actor ?? null)] });
     });
   }
@@ -329,6 +340,25 @@ export class Engine implements EngineApi {
 
   fireTimer(id: string): Promise<boolean> {
     return fireTimer(this.ctx, id);
+  }
+
+  // ── due work ─────────────────────────────────────────────────────────────
+  /** One due-work sweep: timers, expired job locks. */
+  sweep(): Promise<SweepResult> {
+    return sweepOnce(this.ctx);
+  }
+
+  private sweeper?: Sweeper;
+
+  /** Sweeps every `intervalMs` in the background (every engine process should). */
+  startSweeping(intervalMs: number): void {
+    this.sweeper ??= new Sweeper(this.ctx, intervalMs);
+    this.sweeper.start();
+  }
+
+  /** Stops the background sweep, waiting for one in progress. */
+  async stopSweeping(): Promise<void> {
+    await this.sweeper?.stop();
   }
 
   // ── business calendars ───────────────────────────────────────────────────

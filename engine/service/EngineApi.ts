@@ -36,7 +36,7 @@ export interface DeployResult {
   /** One entry per executable process; `isNew` false when identical XML was deployed before. */
   definitions: { id: string; key: string; version: number; isNew: boolean }[];
   forms: { id: string; formId: string; version: number }[];
-  /** What the standard tolerates but has no effect here (each with its element id); the deployment went through. */
+  /** What the standard tolerates but has no effect here, and loops with no wait state that may spin (each with its element id); the deployment went through. */
   warnings: Problem[];
 }
 

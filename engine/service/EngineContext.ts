@@ -10,6 +10,7 @@ import type { DefinitionRecord } from '../store/records.js';
 import { ProcessModel } from '../runtime/ProcessModel.js';
 import { NotFoundError } from '../errors/LifelineError.js';
 import { emptyDirectory, type Directory } from '../identity/Directory.js';
+import { DEFAULT_STEP_LIMITS, type StepLimits } from '../runtime/failures.js';
 import { CalendarCache } from './calendars.js';
 import type { CalendarBook } from '../time/CalendarBook.js';
 import { WriteBuffer } from './WriteBuffer.js';
@@ -26,6 +27,8 @@ export interface EngineOptions {
   directory?: Directory | 'store';
   /** Where engine notices go (uncorrelated internal messages, incidents); silent by default. */
   log?: (event: string, data: Record<string, unknown>) => void;
+  /** What one step may do before it stops with an incident, and how long it runs before yielding (runtime/failures.ts). */
+  stepLimits?: Partial<StepLimits>;
 }
 
 /** One transaction's work list: timers to hand to the scheduler once committed. */
@@ -74,9 +77,12 @@ export class ModelCache {
 
 export class EngineContext {
   readonly models = new ModelCache();
+  readonly stepLimits: StepLimits;
   readonly calendars = new CalendarCache();
 
-  constructor(readonly options: EngineOptions) {}
+  constructor(readonly options: EngineOptions) {
+    this.stepLimits = { ...DEFAULT_STEP_LIMITS, ...options.stepLimits };
+  }
 
   /** The directory for a step of this transaction: the Store's identity tables through the step's own transaction, or the configured one. */
   people(scope: TxScope): Directory {
@@ -118,8 +124,13 @@ export class EngineContext {
       await buffer.flush();
       return value;
     });
-    if (scope.scheduled.length) await this.options.scheduler.schedule(scope.scheduled);
-    if (scope.cancelled.length) await this.options.scheduler.cancel(scope.cancelled);
+    // Committed: a scheduler that fails now must not turn the step into an error. The sweep fires what it missed.
+    try {
+      if (scope.scheduled.length) await this.options.scheduler.schedule(scope.scheduled);
+      if (scope.cancelled.length) await this.options.scheduler.cancel(scope.cancelled);
+    } catch (error) {
+      this.log('scheduler.failed', { timers: scope.scheduled.map((t) => t.id), error: (error as Error).message });
+    }
     return result;
   }
 }

@@ -79,3 +79,17 @@ export async function throwJobError(ctx: EngineContext, id: string, command: Thr
     );
   });
 }
+
+/** Hands jobs locked by `worker` back (activatable at once): an activation whose answer could not be delivered, or a worker stopping. */
+export async function releaseJobs(ctx: EngineContext, ids: string[], worker: string): Promise<number> {
+  return ctx.transaction(async ({ tx }) => {
+    let released = 0;
+    for (const id of ids) {
+      const job = await tx.getJob(id);
+      if (job?.state !== 'activated' || job.worker !== worker) continue;
+      await tx.updateJob(id, { state: 'activatable', worker: null, lockExpiresAt: null });
+      released += 1;
+    }
+    return released;
+  });
+}

@@ -44,7 +44,19 @@ async function env(ctx: EngineContext, scope: TxScope, instance: InstanceRecord,
     effects: emptyEffects(),
     outbox: emptyOutbox(),
     actor,
+    limits: ctx.stepLimits,
   };
+}
+
+/** Lets the event loop serve other requests between slices of a long step. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs what the input left queued, a slice at a time, yielding in between. */
+async function settle(rt: Runtime): Promise<void> {
+  while (rt.pending) {
+    await yieldToEventLoop();
+    rt.run();
+  }
 }
 
 /** Starts an instance of `definition` and runs it to its first wait states. */
@@ -71,6 +83,7 @@ export async function startInTx(ctx: EngineContext, scope: TxScope, definition: 
   const stepEnv = await env(ctx, scope, instance, model, options.actor ?? null);
   const rt = new Runtime(stepEnv, Runtime.newTree(stepEnv));
   startInstance(rt, options.variables ?? {}, options.startEventId);
+  await settle(rt);
   recordVariableChanges(rt, options.variables ?? {}, rt.tree.root.variables);
   return finish(ctx, scope, instance, rt, true);
 }
@@ -100,6 +113,7 @@ export async function stepInTx(
   tree.root.variables = structuredClone(instance.variables);
   const rt = new Runtime(await env(ctx, scope, instance, model, actor), tree);
   input(rt, instance);
+  await settle(rt);
   recordVariableChanges(rt, before, tree.root.variables);
   return finish(ctx, scope, instance, rt, false);
 }

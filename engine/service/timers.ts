@@ -8,48 +8,74 @@ import { emptyEffects } from '../store/Store.js';
 import { LifelineError } from '../errors/LifelineError.js';
 import { rearmCycle, triggerEvent } from '../runtime/inputs.js';
 import { nextTimer } from '../time/timerExpression.js';
-import type { EngineContext } from './EngineContext.js';
+import type { EngineContext, TxScope } from './EngineContext.js';
+import type { TimerRecord } from '../store/records.js';
 import { historyNote, startInTx, stepInTx, writeEffects } from './steps.js';
 import { fireSlaCheck } from './sla.js';
 
-/** Fires one timer if it is still scheduled and due. */
-export async function fireTimer(ctx: EngineContext, id: string): Promise<boolean> {
+/** What became of a claimed timer: fired, spent (its instance ended or it was no longer waited on), or left for later (its instance was busy). */
+export type FireOutcome = 'fired' | 'spent' | 'busy';
+
+/**
+ * Fires `timer`, which this transaction holds. The instance is locked
+ * without waiting: a transaction that holds the instance may be about to
+ * cancel this very timer (it would then wait for our timer lock: a
+ * deadlock), so a busy instance leaves the timer to the next sweep.
+ */
+async function fireClaimed(ctx: EngineContext, scope: TxScope, timer: TimerRecord): Promise<FireOutcome> {
+  const { tx, now } = scope;
+  if (!timer.instanceId) {
+    await tx.markTimerFired(timer.id, now);
+    const { definition } = await ctx.models.get(tx, timer.definitionId);
+    const book = await ctx.calendarBook(scope);
+    const next = timer.cycle ? nextTimer(timer.cycle, timer.dueAt, book.context(definition.ir.nodes[timer.elementId]?.lifeline?.calendar ?? definition.ir.calendar)) : null;
+    if (next) {
+      await writeEffects(scope, { ...emptyEffects(), timers: [{ ...timer, id: ctx.newId(), dueAt: next.dueAt, cycle: next.cycle, state: 'scheduled', createdAt: now, firedAt: null }] });
+    }
+    await startInTx(ctx, scope, definition, { startEventId: timer.elementId });
+    return 'fired';
+  }
+  if ((await tx.tryLockInstance(timer.instanceId)) === 'locked') return 'busy';
+  if (timer.purpose) return (await fireSlaCheck(ctx, scope, timer)) ? 'fired' : 'spent';
+  let fired = false;
+  const stepped = await stepInTx(
+    ctx, scope, timer.instanceId, null,
+    (rt) => {
+      rt.history('timer.fired', rt.index.get(timer.activityInstanceId!) ?? null, { timerId: timer.id, elementId: timer.elementId });
+      fired = rearmCycle(rt, timer) || triggerEvent(rt, timer.activityInstanceId!, timer.elementId, {}, { timer: timer.id });
+    },
+    async () => tx.markTimerFired(timer.id, now),
+    { skipEnded: true },
+  );
+  // A timer left scheduled on an instance that has ended is spent, not retried.
+  if (!stepped) await tx.markTimerFired(timer.id, now);
+  return fired ? 'fired' : 'spent';
+}
+
+/** Runs `claim` and fires what it claimed in one transaction; a run-time failure of the engine's own becomes a timer incident. */
+async function fireOne(ctx: EngineContext, claim: (scope: TxScope) => Promise<TimerRecord | undefined>): Promise<{ timer?: TimerRecord; outcome?: FireOutcome }> {
+  let claimed: TimerRecord | undefined;
   try {
     return await ctx.transaction(async (scope) => {
-      const { tx, now } = scope;
-      const timer = await tx.getTimer(id);
-      if (!timer || timer.state !== 'scheduled' || timer.dueAt.getTime() > now.getTime()) return false;
-      if (!timer.instanceId) {
-        if (!(await tx.markTimerFired(id, now))) return false;
-        const { definition } = await ctx.models.get(tx, timer.definitionId);
-        const book = await ctx.calendarBook(scope);
-        const next = timer.cycle ? nextTimer(timer.cycle, timer.dueAt, book.context(definition.ir.nodes[timer.elementId]?.lifeline?.calendar ?? definition.ir.calendar)) : null;
-        if (next) {
-          await writeEffects(scope, { ...emptyEffects(), timers: [{ ...timer, id: ctx.newId(), dueAt: next.dueAt, cycle: next.cycle, state: 'scheduled', createdAt: now, firedAt: null }] });
-        }
-        await startInTx(ctx, scope, definition, { startEventId: timer.elementId });
-        return true;
-      }
-      if (timer.purpose) return fireSlaCheck(ctx, scope, timer);
-      let fired = false;
-      const stepped = await stepInTx(
-        ctx, scope, timer.instanceId, null,
-        (rt) => {
-          rt.history('timer.fired', rt.index.get(timer.activityInstanceId!) ?? null, { timerId: id, elementId: timer.elementId });
-          fired = rearmCycle(rt, timer) || triggerEvent(rt, timer.activityInstanceId!, timer.elementId, {}, { timer: id });
-        },
-        async () => tx.markTimerFired(id, now),
-        { skipEnded: true },
-      );
-      // A timer left scheduled on an instance that has ended is spent, not retried.
-      if (!stepped) await tx.markTimerFired(id, now);
-      return fired;
+      claimed = await claim(scope);
+      return claimed ? { timer: claimed, outcome: await fireClaimed(ctx, scope, claimed) } : {};
     });
   } catch (error) {
-    if (!(error instanceof LifelineError)) throw error;
-    await recordTimerFailure(ctx, id, error);
-    return false;
+    if (!claimed) throw error;
+    if (!(error instanceof LifelineError)) {
+      // The database or a bug: the transaction rolled back, the timer stays scheduled for the next sweep.
+      ctx.log('timer.failed', { timerId: claimed.id, error: (error as Error).message });
+      return { timer: claimed, outcome: 'busy' };
+    }
+    await recordTimerFailure(ctx, claimed.id, error);
+    return { timer: claimed, outcome: 'spent' };
   }
+}
+
+/** Fires one timer if it is still scheduled, due and not held by another engine process (a scheduler wake-up). */
+export async function fireTimer(ctx: EngineContext, id: string): Promise<boolean> {
+  const { outcome } = await fireOne(ctx, ({ tx, now }) => tx.claimTimer(id, now));
+  return outcome === 'fired';
 }
 
 /**
@@ -76,20 +102,24 @@ async function recordTimerFailure(ctx: EngineContext, id: string, error: Lifelin
   });
 }
 
-/** Fires every due timer (by the engine's clock), oldest first. Returns how many fired. */
-export async function fireDueTimers(ctx: EngineContext, batch = 200): Promise<number> {
+/**
+ * Fires every due timer (by the engine's clock), oldest first, each in its
+ * own transaction that holds its claim until it has fired. Timers whose
+ * instance was busy wait for the next sweep. Returns how many fired.
+ */
+export async function fireDueTimers(ctx: EngineContext): Promise<number> {
   let fired = 0;
-  const tried = new Set<string>();
+  const tried: string[] = [];
   for (;;) {
-    const due = (await ctx.store.transaction((tx) => tx.dueTimers(ctx.now(), batch))).filter((t) => !tried.has(t.id));
-    if (due.length === 0) return fired;
-    for (const timer of due) {
-      tried.add(timer.id);
-      try {
-        if (await fireTimer(ctx, timer.id)) fired += 1;
-      } catch (error) {
-        ctx.log('timer.failed', { timerId: timer.id, error: (error as Error).message });
-      }
+    let result;
+    try {
+      result = await fireOne(ctx, ({ tx, now }) => tx.claimDueTimer(now, tried));
+    } catch (error) {
+      ctx.log('timer.failed', { error: (error as Error).message });
+      return fired;
     }
+    if (!result.timer) return fired;
+    tried.push(result.timer.id);
+    if (result.outcome === 'fired') fired += 1;
   }
 }

@@ -229,6 +229,16 @@ export interface StoreTx {
   putCalendar(calendar: CalendarRecord): Promise<void>;
   /** Deletes a calendar; false when there was none of that name. */
   deleteCalendar(name: string): Promise<boolean>;
+
+  // due work (the sweep): claims held until the transaction ends, skipping rows others hold
+  /** Row-locks an instance unless another transaction holds it ('locked'); undefined when it does not exist. */
+  tryLockInstance(id: string): Promise<InstanceRecord | 'locked' | undefined>;
+  /** Claims (FOR UPDATE SKIP LOCKED) the oldest due scheduled timer not in `skip` and not waiting on an incident. */
+  claimDueTimer(now: Date, skip: string[]): Promise<TimerRecord | undefined>;
+  /** Claims timer `id` if it is scheduled, due and free. */
+  claimTimer(id: string, now: Date): Promise<TimerRecord | undefined>;
+  /** Puts up to `limit` jobs whose lock expired back to activatable; returns them. */
+  expireJobLocks(now: Date, limit: number): Promise<JobRecord[]>;
 }
 
 /** Read-only queries outside a transaction, for APIs and monitoring. */

@@ -162,7 +162,7 @@ export interface IncidentRecord {
   activityInstanceId: string | null;
   elementId: string | null;
   definitionKey: string;
-  type: 'job_no_retries' | 'unhandled_error' | 'expression_failed' | 'called_process_missing' | 'unknown_assignee';
+  type: 'job_no_retries' | 'unhandled_error' | 'expression_failed' | 'called_process_missing' | 'unknown_assignee' | 'no_outgoing_flow' | 'step_budget_exceeded';
   message: string;
   jobId: string | null;
   /** Incidents of timers whose step failed: retrying fires the timer again. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { emptyEffects } from '../../engine/index.js';
 import { deployment, definition, instance, subscription, timer, T0 } from './fixtures/records.js';
 import { createTestDb, type TestDb } from '../setup/testDb.js';
+import { lockWaiters, waitFor } from '../setup/waitFor.js';
 
 describe('definitions and forms repository', () => {
   let db: TestDb;
@@ -74,13 +75,13 @@ describe('definitions and forms repository', () => {
       await held;
       order.push('first done');
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => order.includes('first locked'), 'the first transaction to hold the lock');
     // when
     const second = db.store.transaction(async (tx) => {
       await tx.lockDefinitionKeys(['order']);
       order.push('second locked');
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(async () => (await lockWaiters(db.knex)) > 0, 'the second transaction to wait for the lock');
     release();
     await Promise.all([first, second]);
     // then

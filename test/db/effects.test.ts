@@ -88,4 +88,19 @@ describe('applying the effects of a step', () => {
     expect(history.map((h) => h.seq)).to.satisfy((seq: number[]) => seq.every((s, i) => i === 0 || s > seq[i - 1]));
     expect(await db.store.history(def.id)).to.deep.equal([]);
   });
+
+  it('should write a step of 20,000 history rows and cancel 70,000 ids, past the bind-parameter limit (issue 9)', async function () {
+    this.timeout(60_000);
+    // given: one open task among 70,000 ids to cancel
+    const owner = instance(def);
+    const open = task();
+    await apply({ tasks: [open] });
+    const ids = [open.id, ...Array.from({ length: 69_999 }, () => task().id)];
+    // when
+    await apply({ history: Array.from({ length: 20_000 }, () => event(owner.id)), cancelTasks: ids });
+    // then
+    const [{ count }] = await db.knex('history_events').count<{ count: number }[]>('* as count');
+    expect(Number(count)).to.equal(20_000);
+    expect((await db.store.getTask(open.id))!.state).to.equal('cancelled');
+  });
 });

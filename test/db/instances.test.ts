@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { ConflictError, emptyEffects, type DefinitionRecord } from '../../engine/index.js';
 import { at, storeDefinition, incident, instance, task, MINUTE } from './fixtures/records.js';
 import { createTestDb, type TestDb } from '../setup/testDb.js';
+import { lockWaiters, waitFor } from '../setup/waitFor.js';
 
 describe('instances repository', () => {
   let db: TestDb;
@@ -53,13 +54,13 @@ describe('instances repository', () => {
       await held;
       await tx.updateInstance({ ...locked, updatedAt: at(1) });
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => order.includes('first locked'), 'the first transaction to hold the lock');
     // when
     const second = db.store.transaction(async (tx) => {
       const locked = (await tx.lockInstance(written.id))!;
       order.push(`second locked at revision ${locked.revision}`);
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(async () => (await lockWaiters(db.knex)) > 0, 'the second transaction to wait for the lock');
     order.push('release');
     release();
     await Promise.all([first, second]);

@@ -4,7 +4,7 @@
  * rows (tasks, jobs, timers, subscriptions) and stay active.
  */
 import type { NodeIR, ScopeIR } from '../../ir/types.js';
-import { evaluateExpr, evaluateString } from '../../expressions/feel.js';
+import { evaluateExpr, evaluateStrict, evaluateString } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { propagateVariables, setLocalVariables, visibleVariables } from '../variables.js';
@@ -126,7 +126,7 @@ const behaviours: Record<NodeIR['kind'], Behaviour> = {
   scriptTask: (rt, execution, node) => {
     if (node.job) return openJob(rt, execution, node);
     const script = node.script!;
-    const result = evaluateExpr(script.expression, rt.context(execution));
+    const result = evaluateStrict(script.expression, rt.context(execution), `${node.id} script`);
     if (node.outputs?.length) setLocalVariables(execution, { [script.resultVariable]: result });
     else propagateVariables(rt.index, execution, { [script.resultVariable]: result });
     completeSoon(rt, execution);

@@ -4,21 +4,29 @@
  * scope (inclusive joins that can fire, completion when no token is left).
  */
 import type { FlowIR, NodeIR } from '../../ir/types.js';
-import { evaluateCondition, evaluateExpr } from '../../expressions/feel.js';
+import { evaluateCondition, evaluateExpr, evaluateWithWarnings } from '../../expressions/feel.js';
 import { LifelineError } from '../../errors/LifelineError.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { propagateVariables } from '../variables.js';
-import { innerCompleted, isBody } from './multiInstance.js';
+import { innerCompleted, isBody, planInnerCompletion } from './multiInstance.js';
 import { compensationHandlerDone, rememberCompletion } from './compensation.js';
 import { complexArrived, settleComplex } from './complexGateway.js';
 import { adHocChildCompleted, adHocIdle, adHocOf } from './adHoc.js';
 
 /** Raised when a gateway finds no flow to take: the model cannot go on with these variables. */
 export class NoOutgoingFlowError extends LifelineError {
-  constructor(elementId: string) {
-    super('NO_OUTGOING_FLOW', `${elementId}: no outgoing sequence flow condition is true and there is no default flow`, { elementId });
+  constructor(elementId: string, conditions: string[] = []) {
+    super('NO_OUTGOING_FLOW', `${elementId}: no outgoing sequence flow condition is true and there is no default flow${conditions.length ? ` (${conditions.join('; ')})` : ''}`, { elementId });
   }
+}
+
+/** Each condition of `flows` with what it evaluated to and FEEL's warnings: the message of a gateway that found no way. */
+function explainConditions(flows: FlowIR[], variables: Record<string, unknown>): string[] {
+  return flows.filter((f) => f.condition).map((f) => {
+    const { value, warnings } = evaluateWithWarnings(f.condition!, variables);
+    return `${f.id}: '=${f.condition!.source}' is ${JSON.stringify(value ?? null)}${warnings.length ? `: ${warnings.join(', ')}` : ''}`;
+  });
 }
 
 const isJoin = (node: NodeIR) => (node.kind === 'parallelGateway' || node.kind === 'inclusiveGateway') && node.incoming.length > 1;
@@ -65,50 +73,73 @@ function fireJoin(rt: Runtime, scope: Execution, node: NodeIR): void {
   rt.send(execution, { type: 'ACTIVATE' });
 }
 
-/** Completes an execution's work: output mappings, then on through its outgoing flows. */
+/**
+ * Completes an execution's work: output mappings, then on through its
+ * outgoing flows. Everything that can fail (mappings, conditions) is
+ * evaluated before the tree changes, so a failure leaves the token where it was.
+ */
 export function leave(rt: Runtime, execution: Execution): void {
   const node = rt.model.node(execution.nodeId);
   const parent = rt.index.parent(execution);
   if (!parent) return;
-  if (!isBody(rt, execution, node)) applyOutputs(rt, execution, node);
-  else if (node.multiInstance?.outputCollection) {
-    const name = node.multiInstance.outputCollection;
-    propagateVariables(rt.index, execution, { [name]: execution.variables[name] ?? [] });
-  }
-  const variables = rt.context(execution);
+  const outputs = isBody(rt, execution, node) ? collectionOutput(execution, node) : evaluateOutputs(rt, execution, node);
+  const variables = contextAfter(rt, execution, outputs);
   if (parent.kind === 'activity') {
-    innerCompleted(rt, parent, execution, node, variables);
+    const next = planInnerCompletion(rt, parent, execution, node, variables);
+    propagateVariables(rt.index, execution, outputs);
+    innerCompleted(rt, parent, execution, node, next);
     return;
   }
   if (execution.compensationFor) {
+    propagateVariables(rt.index, execution, outputs);
     rt.index.removeChild(parent, execution);
     rt.touch(parent);
     compensationHandlerDone(rt, execution);
     return;
   }
+  const link = node.event?.type === 'link' && node.kind === 'intermediateThrowEvent' ? node.event.target! : undefined;
+  const flows = link ? [] : selectOutgoing(rt, node, variables);
+  propagateVariables(rt.index, execution, outputs);
   rememberCompletion(rt, execution, parent);
   rt.index.removeChild(parent, execution);
   rt.touch(parent);
   const adHoc = adHocOf(rt, parent);
   if (adHoc) adHocChildCompleted(rt, parent, adHoc);
-  if (node.event?.type === 'link' && node.kind === 'intermediateThrowEvent') {
-    const target = node.event.target!;
-    rt.later(() => enterNode(rt, parent, target, undefined, true));
+  if (link) {
+    rt.later(() => enterNode(rt, parent, link, undefined, true));
     return;
   }
   // BPMN 13.3.2: completionQuantity tokens go out on each outgoing flow taken.
-  for (const flow of selectOutgoing(rt, node, variables)) {
+  for (const flow of flows) {
     for (let i = 0; i < (node.completionQuantity ?? 1); i++) rt.later(() => enterNode(rt, parent, flow.target, flow.id));
   }
 }
 
-/** Evaluates `zeebe:output` mappings and writes the results outwards. */
-function applyOutputs(rt: Runtime, execution: Execution, node: NodeIR): void {
-  if (!node.outputs?.length) return;
+/** A multi-instance body hands its output collection outwards. */
+function collectionOutput(execution: Execution, node: NodeIR): Record<string, unknown> {
+  const name = node.multiInstance?.outputCollection;
+  return name ? { [name]: execution.variables[name] ?? [] } : {};
+}
+
+/** Evaluates `zeebe:output` mappings (each sees the ones before it); nothing is written yet. */
+function evaluateOutputs(rt: Runtime, execution: Execution, node: NodeIR): Record<string, unknown> {
+  if (!node.outputs?.length) return {};
   const variables = rt.context(execution);
   const results: Record<string, unknown> = {};
   for (const mapping of node.outputs) results[mapping.target] = evaluateExpr(mapping.source, { ...variables, ...results });
-  propagateVariables(rt.index, execution, results);
+  return results;
+}
+
+/**
+ * What `execution` will see once `outputs` are propagated: each lands in an
+ * ancestor, so it is visible unless the execution has a local of that name.
+ */
+function contextAfter(rt: Runtime, execution: Execution, outputs: Record<string, unknown>): Record<string, unknown> {
+  const variables = rt.context(execution);
+  for (const [name, value] of Object.entries(outputs)) {
+    if (!Object.prototype.hasOwnProperty.call(execution.variables, name)) variables[name] = value;
+  }
+  return variables;
 }
 
 /** Which outgoing flows a token takes when it leaves `node`. */
@@ -125,7 +156,7 @@ export function selectOutgoing(rt: Runtime, node: NodeIR, variables: Record<stri
       const chosen = candidates.find(holds) ?? byDefault;
       if (!chosen) {
         if (flows.length === 0) return [];
-        throw new NoOutgoingFlowError(node.id);
+        throw new NoOutgoingFlowError(node.id, explainConditions(candidates, variables));
       }
       return [chosen];
     }
@@ -141,7 +172,7 @@ export function selectOutgoing(rt: Runtime, node: NodeIR, variables: Record<stri
       if (chosen.length > 0) return chosen;
       if (byDefault) return [byDefault];
       if (flows.length === 0) return [];
-      throw new NoOutgoingFlowError(node.id);
+      throw new NoOutgoingFlowError(node.id, explainConditions(candidates, variables));
     }
     default: {
       const unconditional = candidates.filter((f) => !f.condition);

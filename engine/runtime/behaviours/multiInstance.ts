@@ -93,47 +93,69 @@ function completeBody(rt: Runtime, body: Execution): void {
   });
 }
 
-/**
- * An inner instance finished: collect its output, then decide between the
- * next instance, waiting for the others, and completing the body.
- * `variables` are those the inner instance saw when it completed.
- */
-export function innerCompleted(rt: Runtime, body: Execution, inner: Execution, node: NodeIR, variables: Record<string, unknown>): void {
-  rt.index.removeChild(body, inner);
+/** What an inner instance's completion decides, evaluated before anything changes (a failure leaves the inner instance where it is). */
+export interface InnerCompletion {
+  /** Standard loops: run the body again. */
+  more?: boolean;
+  /** Multi-instance: the inner instance's output element, when there is one. */
+  output?: { value: unknown };
+  /** Multi-instance: the completion condition holds (the other inner instances end). */
+  done?: boolean;
+  /** What the inner instance saw when it completed (behavior events are judged on them). */
+  variables: Record<string, unknown>;
+}
+
+/** Evaluates the loop condition, or the output element and completion condition, for an inner instance that finished. */
+export function planInnerCompletion(rt: Runtime, body: Execution, inner: Execution, node: NodeIR, variables: Record<string, unknown>): InnerCompletion {
   if (node.standardLoop) {
     const loop = node.standardLoop;
     const counter = body.loopCounter ?? 1;
     const more = (loop.loopMaximum === undefined || counter < loop.loopMaximum) && (loop.loopCondition ? evaluateCondition(loop.loopCondition, { ...variables, loopCounter: counter }) : false);
-    if (more) startInner(rt, body, node, counter);
+    return { more, variables };
+  }
+  const mi = node.multiInstance!;
+  const state = body.mi!;
+  const output = mi.outputElement && inner.index !== undefined ? { value: evaluateExpr(mi.outputElement, variables) } : undefined;
+  const done = mi.completionCondition
+    ? evaluateCondition(mi.completionCondition, {
+      ...variables,
+      numberOfInstances: state.total,
+      numberOfActiveInstances: body.children.filter((c) => c !== inner).length,
+      numberOfCompletedInstances: state.completed + 1,
+      loopCounter: inner.loopCounter,
+    })
+    : false;
+  return { output, done, variables };
+}
+
+/**
+ * An inner instance finished: collect its output, then decide between the
+ * next instance, waiting for the others, and completing the body, as
+ * `plan` (from planInnerCompletion) says.
+ */
+export function innerCompleted(rt: Runtime, body: Execution, inner: Execution, node: NodeIR, plan: InnerCompletion): void {
+  rt.index.removeChild(body, inner);
+  if (node.standardLoop) {
+    if (plan.more) startInner(rt, body, node, body.loopCounter ?? 1);
     else completeBody(rt, body);
     return;
   }
   const mi = node.multiInstance!;
   const state = body.mi!;
   state.completed += 1;
-  if (mi.outputElement && inner.index !== undefined) {
-    state.outputs[inner.index] = evaluateExpr(mi.outputElement, variables);
+  if (plan.output && inner.index !== undefined) {
+    state.outputs[inner.index] = plan.output.value;
     if (mi.outputCollection) body.variables[mi.outputCollection] = state.outputs;
   }
-  throwBehaviorEvents(rt, body, node, { ...variables, numberOfInstances: state.total, numberOfCompletedInstances: state.completed, numberOfActiveInstances: body.children.length });
+  throwBehaviorEvents(rt, body, node, { ...plan.variables, numberOfInstances: state.total, numberOfCompletedInstances: state.completed, numberOfActiveInstances: body.children.length });
   if (rt.index.get(body.id) !== body || body.state !== 'active') return;
-  const active = body.children.length;
-  if (mi.completionCondition) {
-    const done = evaluateCondition(mi.completionCondition, {
-      ...variables,
-      numberOfInstances: state.total,
-      numberOfActiveInstances: active,
-      numberOfCompletedInstances: state.completed,
-      loopCounter: inner.loopCounter,
-    });
-    if (done) {
-      for (const other of [...body.children]) {
-        rt.send(other, { type: 'TERMINATE' });
-        rt.index.removeChild(body, other);
-      }
-      completeBody(rt, body);
-      return;
+  if (plan.done) {
+    for (const other of [...body.children]) {
+      rt.send(other, { type: 'TERMINATE' });
+      rt.index.removeChild(body, other);
     }
+    completeBody(rt, body);
+    return;
   }
   if (state.completed >= state.total) completeBody(rt, body);
   else if (mi.sequential && state.started < state.total) startInner(rt, body, node, state.started);

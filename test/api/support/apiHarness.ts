@@ -91,7 +91,8 @@ export async function startTestApi(): Promise<TestApi> {
       const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: 'demo' }) });
       if (response.status !== 200) throw new Error(`login as ${user} failed: ${response.status}`);
       const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
-      return caller(base, { cookie });
+      // The CSRF convention: every cookie-authenticated caller (the browser app) sends this header.
+      return caller(base, { cookie, 'x-requested-with': 'lifeline' });
     },
     async withToken(user = 'worker') {
       const session = await api.as(user);

@@ -3,7 +3,7 @@
  * few look-ups element tests need. Each test gets its own; `destroy` drops it.
  */
 import { readFile } from 'node:fs/promises';
-import { Engine, ControllableClock, manualScheduler, type Directory, type Scheduler, type UserTaskRecord, type InstanceRecord, type JobRecord } from '../../../engine/index.js';
+import { Engine, ControllableClock, manualScheduler, type Directory, type Scheduler, type UserTaskRecord, type InstanceRecord, type JobRecord, type EngineOptions } from '../../../engine/index.js';
 import { createTestDb } from '../../setup/testDb.js';
 
 export type TestDb = Awaited<ReturnType<typeof createTestDb>>;
@@ -34,10 +34,10 @@ export interface TestEngine {
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-export async function createTestEngine(options: { scheduler?: Scheduler; start?: string; directory?: Directory | 'store' } = {}): Promise<TestEngine> {
+export async function createTestEngine(options: { scheduler?: Scheduler; start?: string; directory?: Directory | 'store'; stepLimits?: EngineOptions['stepLimits'] } = {}): Promise<TestEngine> {
   const db = await createTestDb();
   const clock = new ControllableClock(options.start ?? '2026-01-05T09:00:00.000Z');
-  const make = () => new Engine({ store: db.store, clock, scheduler: options.scheduler ?? manualScheduler, directory: options.directory });
+  const make = () => new Engine({ store: db.store, clock, scheduler: options.scheduler ?? manualScheduler, directory: options.directory, stepLimits: options.stepLimits });
   const engine = make();
   const harness: TestEngine = {
     engine,
