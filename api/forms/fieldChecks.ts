@@ -34,6 +34,15 @@ function isDate(value: string): boolean {
   return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
 }
 
+/** A pattern the form's author got wrong matches nothing (form-js's viewer cannot check it either), rather than failing the request. */
+function matches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern).test(value);
+  } catch {
+    return false;
+  }
+}
+
 const allowed = (field: FormComponent, value: unknown) => !field.values || field.values.some((v) => v.value === value);
 const choices = (field: FormComponent) => (field.values ?? []).map((v) => JSON.stringify(v.value)).join(', ');
 
@@ -42,7 +51,7 @@ function checkText(field: FormComponent, name: string, value: string): string[] 
   const problems: string[] = [];
   if (rules.minLength !== undefined && value.trim().length < rules.minLength) problems.push(`${name} must have at least ${rules.minLength} characters`);
   if (rules.maxLength !== undefined && value.trim().length > rules.maxLength) problems.push(`${name} must have at most ${rules.maxLength} characters`);
-  if (rules.pattern && !new RegExp(rules.pattern).test(value)) problems.push(rules.patternErrorMessage ?? `${name} does not match ${rules.pattern}`);
+  if (rules.pattern && !matches(rules.pattern, value)) problems.push(rules.patternErrorMessage ?? `${name} does not match ${rules.pattern}`);
   if (rules.validationType === 'email' && !EMAIL.test(value)) problems.push(`${name} must be an email address`);
   if (rules.validationType === 'phone' && !PHONE.test(value.replace(/[\s()-]/g, ''))) problems.push(`${name} must be an international phone number (e.g. +4930664040900)`);
   return problems;

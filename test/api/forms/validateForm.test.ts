@@ -66,4 +66,11 @@ describe('api: form validation (form-js rules on the server)', () => {
     // then
     expect(problems).to.deep.equal([{ field: 'invitees', message: 'Invitees must be a list' }]);
   });
+
+  it('should refuse a value against a pattern the form\'s author got wrong, rather than fail', () => {
+    // given
+    const broken = { components: [{ type: 'textfield', key: 'code', label: 'Code', validate: { pattern: '([a-z' } }] };
+    // when / then
+    expect(validateForm(broken, { code: 'abc' })).to.deep.equal([{ field: 'code', message: 'Code does not match ([a-z' }]);
+  });
 });
