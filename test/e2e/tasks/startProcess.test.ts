@@ -1,6 +1,17 @@
 import { expect } from 'chai';
+import type { Locator, Page } from 'playwright-core';
 import { useE2e } from '../support/e2eHarness.js';
 import { screenshot } from '../support/browser.js';
+
+/** Clicks "Start process" and waits for the notice that it started; fails with the page's own message when it did not. */
+async function startProcess(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Start process' }).click();
+  const started = page.getByRole('status').filter({ hasText: 'Instance started' });
+  const refused = page.getByRole('alert');
+  await started.or(refused).first().waitFor();
+  if (!(await started.isVisible())) throw new Error(`the process did not start: ${await refused.first().textContent()} (fields: ${await page.locator('.fjs-has-errors').allTextContents()})`);
+  return started;
+}
 
 describe('App: starting a process from its start form', () => {
   const e2e = useE2e();
@@ -72,11 +83,10 @@ describe('App: starting a process from its start form', () => {
     await invitees.getByLabel(/^Customer/).nth(1).fill('BOB');
     await invitees.getByLabel(/^Name/).nth(1).fill('Bob Baker');
     await invitees.getByLabel(/^Email/).nth(1).fill('bob@customer.example');
+    expect(await page.getByLabel(/^Date/).inputValue()).to.equal('3/20/2026');
     await screenshot(page, 'start-plan-event');
-    await page.getByRole('button', { name: 'Start process' }).click();
+    const started = await startProcess(page);
     // then: started for the campaign, nothing in it is the manager's, the monitor is one click away
-    const started = page.getByRole('status').filter({ hasText: 'Instance started' });
-    await started.waitFor();
     expect(await started.textContent()).to.contain('is running for spring-fair').and.to.contain('Nothing in it is waiting for you now');
     await started.getByRole('link', { name: 'See it in the monitor' }).waitFor();
     const [campaign] = (await e2e.api.engine.listInstances({ definitionKey: 'campaign-invitation' })).items;
@@ -139,10 +149,8 @@ describe('App: starting a process from its start form', () => {
     await page.getByLabel(/^Account manager/).fill('alex');
     await page.getByLabel(/^Service ends on/).fill('06/30/2026');
     await page.getByLabel(/^Service ends on/).press('Enter');
-    await page.getByRole('button', { name: 'Start process' }).click();
+    const started = await startProcess(page);
     // then
-    const started = page.getByRole('status').filter({ hasText: 'Instance started' });
-    await started.waitFor();
     expect(await started.textContent()).to.contain('is running for INITECH').and.to.contain('The process goes on with the people its tasks are for.');
     const [renewal] = (await e2e.api.engine.listInstances({ definitionKey: 'renewal-reminder' })).items;
     expect(renewal.variables).to.include({ serviceEnd: '2026-06-30', period: 'P1Y', accountManager: 'alex' });

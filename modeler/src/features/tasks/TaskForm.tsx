@@ -55,7 +55,8 @@ export function TaskForm({ schema, data, readOnly, handle }: { schema: Record<st
   const [failed, setFailed] = useState<string>();
 
   useEffect(() => {
-    const viewer = new Form({ container: container.current! });
+    // No input debounce: a value typed just before a click on Start or Complete is in the submitted data.
+    const viewer = new Form({ container: container.current!, debounce: false } as ConstructorParameters<typeof Form>[0]);
     let live = true;
     viewer.importSchema(schema, data).then(
       () => {
