@@ -41,3 +41,4 @@ export { processReferences, relatedProcesses, type ProcessReferences } from './r
 export type { RehearsalRegister, RehearsalRecord, RehearsalModel, ScenarioRecord, RehearsalFilter } from './rehearsal/RehearsalRegister.js';
 export { parseDateTime } from './time/isoDate.js';
 export type { ReassignCommand, ReassignTarget, Reassignment } from './service/reassign.js';
+export { type StartableProcess } from './service/startForms.js';

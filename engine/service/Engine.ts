@@ -31,6 +31,7 @@ import type { EmailFilter, NotificationFilter, SlaState, TimelineEntry } from '.
 import type { CalendarRecord } from '../store/records.js';
 import { reactivateFailedJob } from './jobRetry.js';
 import { reassignTasks, type ReassignCommand, type Reassignment } from './reassign.js';
+import { businessKeyFromVariables, startableProcess, startableProcesses, type StartableProcess } from './startForms.js';
 
 function checkVariables(variables: JsonObject | undefined): JsonObject {
   if (variables === undefined) return {};
@@ -98,9 +99,20 @@ export class Engine implements EngineApi {
       const noneStart = definition.ir.startEvents.find((id) => (definition.ir.nodes[id].event?.type ?? 'none') === 'none');
       // A process without start events starts at every node no flow leads to (BPMN 10.5.2).
       if (!noneStart && definition.ir.startEvents.length > 0) throw new ConflictError(`process ${definition.key} has no none start event: it starts by message, signal or timer`);
-      const instance = await startInTx(this.ctx, scope, definition, { businessKey: command.businessKey ?? null, variables, actor: command.actor ?? null, ...(noneStart ? { startEventId: noneStart } : {}) });
+      const businessKey = command.businessKey ?? businessKeyFromVariables(definition.ir, noneStart, variables) ?? null;
+      const instance = await startInTx(this.ctx, scope, definition, { businessKey, variables, actor: command.actor ?? null, ...(noneStart ? { startEventId: noneStart } : {}) });
       return scope.latest.get(instance.id) ?? instance;
     });
+  }
+
+  /** The processes a person can start by hand, with their start forms (Tasklist's "Processes"). */
+  startableProcesses(): Promise<StartableProcess[]> {
+    return startableProcesses(this.ctx.store);
+  }
+
+  /** One process as a person starts it: its latest version, start event and start form. */
+  startableProcess(key: string): Promise<StartableProcess> {
+    return startableProcess(this.ctx.store, key);
   }
 
   async getInstance(id: string): Promise<InstanceDetails> {

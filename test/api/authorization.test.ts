@@ -245,6 +245,10 @@ const REHEARSAL_SCENARIOS: Record<string, Scenario> = {
   'GET /api/rehearsals/:id/notifications': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/notifications` }),
 };
 Object.assign(SCENARIOS, REHEARSAL_SCENARIOS);
+Object.assign(SCENARIOS, {
+  'GET /api/startable-processes': async () => ({ path: '/api/startable-processes' }),
+  'POST /api/process-definitions/:key/submit-form': async () => ({ path: '/api/process-definitions/support-escalation/submit-form', body: { variables: { customer: `c-${unique()}`, summary: 'Matrix request', severity: 'normal' } }, expect: [201] }),
+} satisfies Record<string, Scenario>);
 
 /** The reports (issue 13): figures of the demo data; a reassignment of a task claimed for it. */
 const REPORT_SCENARIOS: Record<string, Scenario> = {
