@@ -5,6 +5,7 @@
  *  - start → first user task, and complete → end, per instance (latency, throughput)
  *  - timers: how fast a backlog of due timers drains
  *  - memory: heap per compiled model and per instance tree
+ *  - reports: every manager's report on a history of 1,000,000 rows (bench/reports.ts)
  */
 import { performance } from 'node:perf_hooks';
 import { readFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { Engine, ControllableClock, manualScheduler } from '../engine/index.js';
 import { openBenchDatabase } from './benchDatabase.js';
 import { pureStepFigures } from './pureStep.js';
 import { campaignFigures } from './campaign.js';
+import { reportFigures } from './reports.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
@@ -102,6 +104,9 @@ async function main(): Promise<void> {
 
   // campaigns (issue 7): start time and memory for 1,000 and 10,000 invitees, each in its own process
   campaignFigures();
+
+  // reports (issue 13): every report on 1,000,000 history rows, target under 500 ms each
+  await reportFigures();
 }
 
 main().catch((error) => {

@@ -87,7 +87,6 @@ function txMethods(tx: RawTx): StoreTx {
       return tx.wrote();
     },
     rescheduleTimer: (id, at) => timers.rescheduleTimer(db, id, at),
-    dueTimers: (now, limit) => timers.dueTimers(db, now, limit),
     getJob: (id) => jobs.getJob(db, id),
     activateJobs: (type, worker, max, now, until) => jobs.activateJobs(db, type, worker, max, now, until),
     updateJob: (id, patch) => jobs.updateJob(db, id, patch),
@@ -123,6 +122,8 @@ function txMethods(tx: RawTx): StoreTx {
     listCalendars: () => calendars.listCalendars(db),
     putCalendar: (calendar) => calendars.putCalendar(db, calendar),
     deleteCalendar: (name) => calendars.deleteCalendar(db, name),
+    instanceTrees: (ids) => instances.instanceTrees(db, ids),
+    resolveIncidentsOf: (instanceId, ids, except, at) => incidents.resolveIncidentsOf(db, instanceId, ids, except, at),
   };
 }
 

@@ -40,3 +40,5 @@ export { replayScenario, type ReplayReport, type ReplayDifference } from './rehe
 export { processReferences, relatedProcesses, type ProcessReferences } from './rehearsal/modelReferences.js';
 export type { RehearsalRegister, RehearsalRecord, RehearsalModel, ScenarioRecord, RehearsalFilter } from './rehearsal/RehearsalRegister.js';
 export { parseDateTime } from './time/isoDate.js';
+export type { ReassignCommand, ReassignTarget, Reassignment } from './service/reassign.js';
+export { type StartableProcess } from './service/startForms.js';

@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'customers:read': ['designer', 'employee', 'manager', 'admin'],
   'mail:read': ['manager', 'admin'],
   'rehearsals:run': ['designer', 'manager', 'admin'],
+  'reports:read': ['manager', 'admin'],
 } as const satisfies Record<string, readonly ApiRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS | 'public';

@@ -20,7 +20,11 @@ import { monitorRoutes } from './monitor.js';
 import { scenarioRoutes } from './scenarios.js';
 import { rehearsalRoutes } from './rehearsals.js';
 import { rehearsalReadRoutes } from './rehearsalReads.js';
+import { reportRoutes } from './reports.js';
+import { startFormRoutes } from './startForms.js';
 
 export const routes: Route[] = [...authRoutes, ...deploymentRoutes, ...instanceRoutes, ...taskRoutes, ...messageRoutes, ...jobRoutes, ...operationRoutes, ...identityRoutes, ...calendarRoutes, ...notificationRoutes, ...customerRoutes, ...loginPageRoutes, ...scenarioRoutes, ...rehearsalRoutes, ...rehearsalReadRoutes];
 routes.push(...monitorRoutes);
 routes.push(...taskEventRoutes, ...taskHistoryRoutes, ...colleagueRoutes, ...accountRoutes);
+routes.push(...reportRoutes);
+routes.push(...startFormRoutes);

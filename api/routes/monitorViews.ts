@@ -34,7 +34,7 @@ export async function instanceView(services: Services, id: string) {
     variables: instance.variables,
     tasks: instance.tasks,
     timers: instance.timers,
-    jobs: instance.jobs.map(({ variables: _v, headers: _h, ...job }) => job),
+    jobs: instance.jobs.map(({ headers: _h, ...job }) => job),
     subscriptions: instance.subscriptions,
     incidents: instance.incidents,
     history,

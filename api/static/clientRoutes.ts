@@ -5,6 +5,7 @@
  * prefix here (see modeler/README.md).
  */
 export const CLIENT_ROUTE_PREFIXES = ['/login', '/modeler', '/tasks', '/monitor', '/admin'];
+CLIENT_ROUTE_PREFIXES.push('/reports');
 
 /** True for `/` and for every path at or below a client route prefix. */
 export function isClientRoute(path: string): boolean {

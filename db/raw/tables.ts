@@ -44,7 +44,7 @@ export const TIMERS = spec<TimerRecord>('timers', [
 export const JOBS = spec<JobRecord>('jobs', [
   ['id', 'uuid', 'id'], ['type', 'text', 'type'], ['instance_id', 'uuid', 'instanceId'], ['activity_instance_id', 'uuid', 'activityInstanceId'],
   ['element_id', 'text', 'elementId'], ['definition_key', 'text', 'definitionKey'], ['retries', 'int', 'retries'], ['state', 'text', 'state'],
-  ['headers', 'jsonb', 'headers'], ['variables', 'jsonb', 'variables'], ['worker', 'text', 'worker'], ['lock_expires_at', 'timestamptz', 'lockExpiresAt'],
+  ['headers', 'jsonb', 'headers'], ['worker', 'text', 'worker'], ['lock_expires_at', 'timestamptz', 'lockExpiresAt'],
   ['next_run_at', 'timestamptz', 'nextRunAt'], ['last_error', 'text', 'lastError'], ['created_at', 'timestamptz', 'createdAt'], ['business_key', 'text', 'businessKey'],
 ]);
 

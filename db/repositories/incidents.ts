@@ -23,6 +23,19 @@ export async function getIncidentForTask(db: Db, taskId: string): Promise<Incide
   return row ? incidentRows.fromRow(row) : undefined;
 }
 
+/**
+ * Resolves, in one statement, the open incidents of an instance held by
+ * some of its executions (all of them: null), except those in `except`;
+ * returns what it resolved (the engine writes why in the history).
+ */
+export async function resolveIncidentsOf(db: Db, instanceId: string, activityInstanceIds: string[] | null, except: string[], at: Date): Promise<IncidentRecord[]> {
+  let query = db('incidents').where({ instance_id: instanceId, state: 'open' });
+  if (activityInstanceIds) query = query.whereRaw('activity_instance_id = any(?::uuid[])', [activityInstanceIds]);
+  if (except.length) query = query.whereRaw('not (id = any(?::uuid[]))', [except]);
+  const rows: Record<string, unknown>[] = await query.update({ state: 'resolved', resolved_at: at }).returning('*');
+  return rows.map((row) => incidentRows.fromRow(row));
+}
+
 /** Incidents by instance, state and process key, newest first, with the total. */
 export async function listIncidents(db: Db, filter: IncidentFilter): Promise<Page<IncidentRecord>> {
   let query = db('incidents').select('*');

@@ -35,6 +35,13 @@ export async function getInstance(db: Db, id: string): Promise<InstanceRecord | 
   return row ? instanceRows.fromRow(row) : undefined;
 }
 
+/** The trees and process variables of several instances, without locking (the variables of a batch of activated jobs). */
+export async function instanceTrees(db: Db, ids: string[]): Promise<Pick<InstanceRecord, 'id' | 'snapshot' | 'variables'>[]> {
+  if (ids.length === 0) return [];
+  const rows = await db('process_instances').select('id', 'snapshot', 'variables').whereRaw('id = any(?::uuid[])', [ids]);
+  return rows.map((row: Record<string, unknown>) => instanceRows.fromRow(row));
+}
+
 /**
  * Saves a step's result and bumps the revision, only if the row still has
  * the revision that was read: a ConflictError otherwise (a lost update).

@@ -2,8 +2,13 @@
 import type { JobFilter, JobRecord, Page } from '../../engine/index.js';
 import { page, rowMapper, type Db } from './rows.js';
 
-/** Row mapping of `jobs` (headers and variables are jsonb). */
-export const jobRows = rowMapper<JobRecord>(['headers', 'variables']);
+const mapper = rowMapper<JobRecord>(['headers']);
+
+/** Row mapping of `jobs` (headers are jsonb; `seq`, the creation order, stays in the database). */
+export const jobRows = {
+  toRow: mapper.toRow,
+  fromRow: ({ seq: _seq, ...row }: Record<string, unknown>): JobRecord => mapper.fromRow(row),
+};
 
 /** One job by id. */
 export async function getJob(db: Db, id: string): Promise<JobRecord | undefined> {
@@ -41,13 +46,13 @@ export async function updateJob(db: Db, id: string, patch: Partial<JobRecord>): 
   await db('jobs').where({ id }).update(jobRows.toRow(patch));
 }
 
-/** Jobs by instance, type and state, oldest first, with the total. */
+/** Jobs by instance, type and state, in the order they were created, with the total. */
 export async function listJobs(db: Db, filter: JobFilter): Promise<Page<JobRecord>> {
   let query = db('jobs').select('*');
   if (filter.instanceId) query = query.where({ instance_id: filter.instanceId });
   if (filter.type) query = query.where({ type: filter.type });
   if (filter.state) query = query.where({ state: filter.state });
-  return page(query, (row) => jobRows.fromRow(row), [['created_at', 'asc'], ['id', 'asc']], filter.limit, filter.offset);
+  return page(query, (row) => jobRows.fromRow(row), [['created_at', 'asc'], ['seq', 'asc']], filter.limit, filter.offset);
 }
 
 /**

@@ -2,14 +2,19 @@
 import type { SubscriptionKind, SubscriptionRecord } from '../../engine/index.js';
 import { rowMapper, type Db } from './rows.js';
 
-/** Row mapping of `message_subscriptions`. */
-export const subscriptionRows = rowMapper<SubscriptionRecord>([]);
+const mapper = rowMapper<SubscriptionRecord>([]);
 
-/** Open instance subscriptions by name; a given key matches that key, no key matches key-less subscriptions. */
+/** Row mapping of `message_subscriptions` (`seq` only orders rows: it stays in the database). */
+export const subscriptionRows = {
+  toRow: mapper.toRow,
+  fromRow: ({ seq: _seq, ...row }: Record<string, unknown>): SubscriptionRecord => mapper.fromRow(row),
+};
+
+/** Open instance subscriptions by name, first come first: a given key matches that key, no key matches key-less subscriptions. */
 export async function findSubscriptions(db: Db, kind: SubscriptionKind, name: string, correlationKey: string | null): Promise<SubscriptionRecord[]> {
   let query = db('message_subscriptions').where({ kind, name, state: 'open' }).whereNotNull('instance_id');
   query = correlationKey === null ? query.whereNull('correlation_key') : query.where({ correlation_key: correlationKey });
-  return (await query.orderBy('created_at').orderBy('id')).map((row) => subscriptionRows.fromRow(row));
+  return (await query.orderBy('created_at').orderBy('seq')).map((row) => subscriptionRows.fromRow(row));
 }
 
 /** Open start-event subscriptions, of the latest version of each key only. */
@@ -43,7 +48,7 @@ export async function listSubscriptions(db: Db, filter: { instanceId?: string; s
   let query = db('message_subscriptions').select('*');
   if (filter.instanceId) query = query.where({ instance_id: filter.instanceId });
   if (filter.state) query = query.where({ state: filter.state });
-  return (await query.orderBy('created_at').orderBy('id')).map((row) => subscriptionRows.fromRow(row));
+  return (await query.orderBy('created_at').orderBy('seq')).map((row) => subscriptionRows.fromRow(row));
 }
 
 /** Of `keys`, those an open instance subscription of message `name` waits for. */

@@ -21,21 +21,6 @@ export async function rescheduleTimer(db: Db, id: string, dueAt: Date): Promise<
   await db('timers').where({ id }).update({ state: 'scheduled', due_at: dueAt, fired_at: null });
 }
 
-/** Scheduled timers due at or before `now`, oldest first, skipping rows another transaction holds and timers waiting on an open incident. */
-export async function dueTimers(db: Db, now: Date, limit: number): Promise<TimerRecord[]> {
-  const rows = await db('timers')
-    .where({ state: 'scheduled' })
-    .andWhere('due_at', '<=', now)
-    // A timer whose step failed waits for its incident to be retried, not for the next sweep.
-    .whereNotExists(db('incidents').select(db.raw('1')).whereRaw('incidents.timer_id = timers.id').andWhere('incidents.state', 'open'))
-    .orderBy('due_at')
-    .orderBy('id')
-    .limit(limit)
-    .forUpdate('timers')
-    .skipLocked();
-  return rows.map((row) => timerRows.fromRow(row));
-}
-
 /** Timers of an instance and/or in a state, by due time (monitoring). */
 export async function listTimers(db: Db, filter: { instanceId?: string; state?: TimerRecord['state'] }): Promise<TimerRecord[]> {
   let query = db('timers').select('*');

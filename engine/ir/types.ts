@@ -87,20 +87,29 @@ export interface JobDefinition {
   headers: Record<string, string>;
 }
 
-/** `zeebe:assignmentDefinition`, `zeebe:taskSchedule`, `zeebe:priorityDefinition`, `zeebe:formDefinition`. */
-export interface UserTaskDefinition {
-  assignee?: Expr;
-  candidateGroups?: Expr;
-  candidateUsers?: Expr;
-  dueDate?: Expr;
-  followUpDate?: Expr;
-  priority?: Expr;
+/**
+ * `zeebe:formDefinition`: the form a person fills in, on a user task or (a
+ * start form) on a process's none start event: deployed separately
+ * (`formId`), or embedded in the process (`formKey` naming a
+ * `zeebe:userTaskForm`, whose JSON is then in `formJson`).
+ */
+export interface FormLink {
   /** `zeebe:formDefinition formKey` or the id of an embedded `zeebe:userTaskForm`. */
   formKey?: string;
   /** `zeebe:formDefinition formId`: a form deployed separately (form-js JSON). */
   formId?: string;
   /** The form-js JSON of an embedded `zeebe:userTaskForm`, when there is one. */
   formJson?: string;
+}
+
+/** `zeebe:assignmentDefinition`, `zeebe:taskSchedule`, `zeebe:priorityDefinition`, `zeebe:formDefinition`. */
+export interface UserTaskDefinition extends FormLink {
+  assignee?: Expr;
+  candidateGroups?: Expr;
+  candidateUsers?: Expr;
+  dueDate?: Expr;
+  followUpDate?: Expr;
+  priority?: Expr;
 }
 
 /** `zeebe:script` on a script task: a FEEL expression and where its result goes. */
@@ -185,6 +194,12 @@ export interface LifelineExtensions {
   calendar?: CalendarRef;
   /** User tasks: the SLA policy. */
   sla?: SlaDefinition;
+  /**
+   * None start events of a process (`lifeline:businessKey field`): the
+   * variable (a path such as `event.id`, e.g. a start form's field) whose
+   * value is the business key of an instance started without one.
+   */
+  businessKeyField?: string;
 }
 
 /**
@@ -252,6 +267,8 @@ export interface NodeIR {
   completionQuantity?: number;
   /** Receive tasks with `instantiate="true"` and no incoming flow: a message starts the process there. */
   instantiate?: boolean;
+  /** None start events of a process: the start form (`zeebe:formDefinition`) a person fills in to start it. */
+  startForm?: FormLink;
 }
 
 /** A sequence flow. `condition` is set for conditional flows (FEEL). */
@@ -282,6 +299,8 @@ export interface ProcessIR extends ScopeIR {
   versionTag?: string;
   /** `lifeline:calendar` on the process: the calendar of every element that names none. */
   calendar?: CalendarRef;
+  /** The process's `bpmn:documentation`: what it is for, shown to the people who start it. */
+  documentation?: string;
 }
 
 /** Where in the model a problem is. */

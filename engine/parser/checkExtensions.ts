@@ -18,7 +18,7 @@ const TIMED = ['lifeline:Calendar'];
 
 /** Extension elements Lifeline honours, per node kind (besides `zeebe:properties`, which is metadata). */
 const HONOURED: Record<NodeKind, string[]> = {
-  startEvent: [...EVENT, ...TIMED],
+  startEvent: [...EVENT, ...TIMED, 'zeebe:FormDefinition', 'lifeline:BusinessKey'],
   endEvent: [...EVENT, ...JOB],
   intermediateCatchEvent: [...EVENT, ...TIMED],
   intermediateThrowEvent: [...EVENT, ...JOB],

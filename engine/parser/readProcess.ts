@@ -1,6 +1,7 @@
 /**
  * One executable `bpmn:process` → ProcessIR: its scopes built and
- * validated, with the process's id, name and `zeebe:versionTag`.
+ * validated, with the process's id, name, documentation and
+ * `zeebe:versionTag`.
  */
 import type { ModdleElement } from 'bpmn-moddle';
 import type { ProcessIR } from '../ir/types.js';
@@ -19,7 +20,9 @@ export function readProcess(process: ModdleElement, processId: string, unresolve
   validateScope(scope, 'process', { targeted: ctx.targeted, sourced: ctx.sourced }, problems);
   const versionTag = readVersionTag(process);
   const calendar = readCalendar(process);
+  const documentation = ((process.documentation ?? []) as ModdleElement[]).map((d) => String(d.text ?? '').trim()).filter(Boolean).join('\n\n');
   return {
+    ...(documentation ? { documentation } : {}),
     ...(calendar ? { calendar } : {}),
     ...scope,
     processId,

@@ -34,6 +34,9 @@ export type StepResult = InstanceRecord | UserTaskRecord | ClockMoveResult | Rec
 const byCreation = <T extends { createdAt: Date; variables: unknown; id: string }>(a: T, b: T) =>
   a.createdAt.getTime() - b.createdAt.getTime() || JSON.stringify(a.variables).localeCompare(JSON.stringify(b.variables)) || a.id.localeCompare(b.id);
 
+/** Jobs created at one moment keep the order the store lists them in: the order they were created (stable sort). */
+const jobsByCreation = (a: JobRecord, b: JobRecord) => a.createdAt.getTime() - b.createdAt.getTime();
+
 const OPEN_JOB: JobRecord['state'][] = ['activatable', 'activated'];
 
 export class RehearsalSession {
@@ -75,7 +78,7 @@ export class RehearsalSession {
 
   private async openJobs(instance: number, elementId: string): Promise<JobRecord[]> {
     const page = await this.engine.listJobs({ instanceId: this.instanceId(instance), limit: 1000 });
-    return page.items.filter((j) => j.elementId === elementId && OPEN_JOB.includes(j.state)).sort(byCreation);
+    return page.items.filter((j) => j.elementId === elementId && OPEN_JOB.includes(j.state)).sort(jobsByCreation);
   }
 
   /** The replayable reference of an open task the designer picked. */

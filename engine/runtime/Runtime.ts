@@ -22,6 +22,9 @@ import type { CalendarBook } from '../time/CalendarBook.js';
 import type { TimeContext } from '../time/timerExpression.js';
 import { DEFAULT_STEP_LIMITS, incidentTypeOf, restoreSavepoint, takeSavepoint, type Savepoint, type StepLimits } from './failures.js';
 import type { IncidentRecord } from '../store/records.js';
+import { forgetUndoneStalls, retryStalls } from './stalls.js';
+import { describeEnding, ENDED_WITHOUT_COMPLETING } from './endings.js';
+import { redoStalled } from './behaviours/stalledRetry.js';
 
 /** Everything a step needs from outside: time, ids, the instance, and where its effects go. */
 export interface StepEnv {
@@ -61,6 +64,16 @@ export class Runtime {
   private sliceStarted = 0;
   /** Incidents of this step's budget, one per element (tokens stopped at one element share it). */
   private readonly budgetIncidents = new Map<string, string>();
+  /** Evaluations stalled in this step, by incident (an undone transition takes its incidents back: see runtime/stalls.ts). */
+  readonly stalledInStep = new Map<string, Execution>();
+  /**
+   * Executions that ended without completing in this step, with why: the
+   * engine resolves the incidents they held (failed jobs, uncaught errors,
+   * missing called processes...) in the same step (runtime/endings.ts).
+   */
+  readonly endedTokens = new Map<string, string>();
+  /** Why the tokens ending now end, while a behaviour ends them (see `ending`). */
+  private endingCause: string | undefined;
 
   constructor(
     readonly env: StepEnv,
@@ -104,7 +117,14 @@ export class Runtime {
     const savepoint = takeSavepoint(execution, this.env.effects, this.env.outbox, this.queue.length, this.triggered.has(execution.id), this.pendingStarts.get(execution.id));
     const previous = execution.state;
     execution.state = next.value as string;
-    if (previous !== execution.state) this.recordStateChange(execution, previous);
+    const outerCause = this.endingCause;
+    if (previous !== execution.state) {
+      if (ENDED_WITHOUT_COMPLETING.has(execution.state)) {
+        this.endingCause ??= describeEnding(execution, event);
+        this.endedTokens.set(execution.id, this.endingCause);
+      }
+      this.recordStateChange(execution, previous);
+    }
     try {
       for (const action of actions) {
         const handler = actionHandlers[action.type];
@@ -114,9 +134,12 @@ export class Runtime {
     } catch (error) {
       const type = incidentTypeOf(error);
       if (!type) throw error;
+      this.endedTokens.delete(execution.id);
       this.undo(execution, savepoint);
       this.park(execution, event, savepoint, type, (error as Error).message);
       return true;
+    } finally {
+      this.endingCause = outerCause;
     }
     if (execution.incident && FINAL_STATES.has(execution.state)) this.resolveParked(execution);
     return true;
@@ -125,6 +148,7 @@ export class Runtime {
   /** Undoes what a transition whose behaviour failed did: its outputs, its own fields, the children it created. */
   private undo(execution: Execution, savepoint: Savepoint): void {
     restoreSavepoint(savepoint, execution, this.env.effects, this.env.outbox);
+    forgetUndoneStalls(this);
     this.queue.length = savepoint.queue;
     for (const child of [...execution.children]) {
       if (!savepoint.children.includes(child)) this.index.removeChild(execution, child);
@@ -169,12 +193,29 @@ export class Runtime {
     delete execution.incident;
     if ([...this.index.walk()].some((e) => e.incident?.id === id)) return;
     this.env.effects.resolveIncidents.push(id);
-    this.history('incident.resolved', execution, { incidentId: id, reason: `token ${execution.state}` });
+    this.history('incident.resolved', execution, { incidentId: id, reason: this.endReason(execution) });
+  }
+
+  /** Runs `end`, which ends tokens, giving `cause` as the reason they end (unless a cause above it already gave one). */
+  ending(cause: string, end: () => void): void {
+    const outer = this.endingCause;
+    this.endingCause ??= cause;
+    try {
+      end();
+    } finally {
+      this.endingCause = outer;
+    }
+  }
+
+  /** Why `execution` ended, for the history of what ended with it. */
+  endReason(execution: Execution): string {
+    return this.endedTokens.get(execution.id) ?? `token ${execution.state}`;
   }
 
   /**
-   * Sends again the events of the tokens stopped by incident `incidentId`
-   * (retrying it); false when no token waits on it any more.
+   * Sends again the events of the tokens stopped by incident `incidentId`,
+   * or evaluates again what it stalled (retrying it); false when nothing
+   * waits on it any more.
    */
   retryParked(incidentId: string): boolean {
     const parked = [...this.index.walk()].filter((e) => e.incident?.id === incidentId);
@@ -185,8 +226,23 @@ export class Runtime {
       if (start) this.pendingStarts.set(execution.id, start);
       if (this.index.get(execution.id) === execution) this.send(execution, event as RuntimeEvent);
     }
+    const stalled = retryStalls(this, incidentId, (owner, stall) => redoStalled(this, owner, stall));
     this.run();
-    return parked.length > 0;
+    return parked.length > 0 || stalled;
+  }
+
+  /**
+   * A token that could not leave `node` outside a transition (one
+   * occurrence of a timer cycle, whose catch event stays active): it is
+   * held at `node` as an execution of its own, stopped with an incident;
+   * retrying completes it, which sends it on.
+   */
+  holdToken(scope: Execution, node: NodeIR, error: unknown): void {
+    const type = incidentTypeOf(error);
+    if (!type) throw error;
+    const token = this.newActivity(scope, node);
+    token.state = 'active';
+    this.park(token, { type: 'COMPLETE' }, { triggered: false }, type, (error as Error).message);
   }
 
   private elapsedMs(): number {
@@ -268,8 +324,12 @@ export class Runtime {
     return execution;
   }
 
-  /** Records a history event for this instance. */
-  history(type: string, execution: Execution | null, data: Record<string, unknown> | null = null): void {
+  /** Records a history event for this instance (about `elementId` when it is not the execution's own element: a boundary or start event it waits for). */
+  history(type: string, execution: Execution | null, data: Record<string, unknown> | null = null, elementId?: string): void {
+    if (elementId !== undefined && this.model.hasNode(elementId)) {
+      this.env.effects.history.push({ instanceId: this.env.instance.id, type, elementId, elementType: this.model.node(elementId).kind, activityInstanceId: execution?.id ?? null, at: this.env.now, actor: this.env.actor, data });
+      return;
+    }
     const node = execution && execution.kind === 'activity' && this.model.hasNode(execution.nodeId) ? this.model.node(execution.nodeId) : null;
     this.env.effects.history.push({
       instanceId: this.env.instance.id,

@@ -8,9 +8,10 @@ import type { Runtime } from './Runtime.js';
 import type { Execution, Waits } from './tree.js';
 import { propagateVariables, setLocalVariables } from './variables.js';
 import { throwError } from './behaviours/propagation.js';
-import { enterNode, selectOutgoing } from './behaviours/flow.js';
+import { emitTokens, enterNode } from './behaviours/flow.js';
 import { openEventWait, openSubscription } from './behaviours/waits.js';
 import { allPartsOccurred } from './behaviours/multipleEvents.js';
+import { attempt } from './stalls.js';
 import { NotFoundError, ConflictError } from '../errors/LifelineError.js';
 import type { TimerRecord } from '../store/records.js';
 import { nextTimer } from '../time/timerExpression.js';
@@ -76,17 +77,17 @@ export function triggerEvent(rt: Runtime, ownerId: string, elementId: string, va
     return true;
   }
   const handled = owner.kind === 'activity' && elementId === owner.nodeId ? rt.send(owner, { type: 'COMPLETE' }) : rt.send(owner, { type: `TRIGGER.${elementId}` });
-  if (handled && done.subscription) listenAgain(rt, owner, elementId, part);
+  // A subscription that cannot be opened again (its correlation key evaluates to nothing now) is an incident on the event, not a refused message.
+  if (handled && done.subscription) attempt(rt, owner, elementId, 'listen', () => listenAgain(rt, owner, elementId, part), part);
   rt.run();
   return handled;
 }
-
 
 /**
  * Non-interrupting message and signal events (boundaries, event subprocess
  * starts) keep listening while their owner is active: each occurrence adds a token.
  */
-function listenAgain(rt: Runtime, owner: Execution, elementId: string, part?: number): void {
+export function listenAgain(rt: Runtime, owner: Execution, elementId: string, part?: number): void {
   if (rt.index.get(owner.id) !== owner || owner.state !== 'active' || owner.nodeId === elementId) return;
   const node = rt.model.node(elementId);
   const repeating = (node.kind === 'boundaryEvent' && node.cancelActivity === false) || (node.kind === 'startEvent' && node.isInterrupting === false);
@@ -119,13 +120,6 @@ export function rearmCycle(rt: Runtime, timer: TimerRecord): boolean {
   return true;
 }
 
-/** Sends tokens along the outgoing flows of a catch event that stays active. */
-function emitTokens(rt: Runtime, owner: Execution): void {
-  const node = rt.model.node(owner.nodeId);
-  const scope = rt.index.parent(owner)!;
-  for (const flow of selectOutgoing(rt, node, rt.context(owner))) enterNode(rt, scope, flow.target, flow.id);
-}
-
 /** A worker threw a BPMN error for the job of `activityInstanceId`. */
 export function throwErrorAt(rt: Runtime, activityInstanceId: string, code: string, message: string | undefined, variables: Record<string, unknown>, job?: string): void {
   const target = execution(rt, activityInstanceId);
@@ -146,7 +140,7 @@ export function rethrowUncaught(rt: Runtime, activityInstanceId: string): boolea
 
 /** Cancels the whole instance: every token ends, every open row is cancelled. */
 export function terminateInstance(rt: Runtime): void {
-  rt.send(rt.tree.root, { type: 'TERMINATE' });
+  rt.ending('process instance cancelled', () => rt.send(rt.tree.root, { type: 'TERMINATE' }));
   rt.run();
 }
 
@@ -157,7 +151,7 @@ export function modify(rt: Runtime, activate: string[], cancel: string[]): void 
     if (targets.length === 0) throw new ConflictError(`no token is in element ${elementId}`);
     for (const target of targets) {
       const parent = rt.index.parent(target)!;
-      rt.send(target, { type: 'TERMINATE' });
+      rt.ending(`token at ${elementId} cancelled by instance modification`, () => rt.send(target, { type: 'TERMINATE' }));
       rt.index.removeChild(parent, target);
       rt.touch(rt.index.scopeOf(parent));
     }

@@ -94,6 +94,25 @@ export interface Execution {
   partsSeen?: Record<string, number[]>;
   /** The token stopped here with an open incident: retrying it sends `event` again (see runtime/failures.ts). */
   incident?: ParkedIncident;
+  /** Evaluations of this execution's waits that failed outside a transition, each an open incident (see runtime/stalls.ts). */
+  stalled?: StalledEvaluation[];
+}
+
+/**
+ * An evaluation that failed where no transition can be undone and sent
+ * again: a conditional event's condition, a complex gateway's activation
+ * condition, an ad-hoc subprocess's completion condition, a repeating
+ * event's next subscription, a signal name evaluated when a signal is
+ * thrown in the instance. It is an open incident on `elementId`; retrying
+ * it evaluates again.
+ */
+export interface StalledEvaluation {
+  incident: string;
+  elementId: string;
+  /** condition, activation, completion: see above; listen: opening the next subscription of a repeating event; signal: the name of a signal this execution waits for. */
+  what: 'condition' | 'activation' | 'completion' | 'listen' | 'signal';
+  /** Multiple events: which of its definitions. */
+  part?: number;
 }
 
 /** Why and where a token waits for an operator: the event that failed (or was not run), to send again on retry. */

@@ -4,13 +4,27 @@
  * lands in the nearest scope that already has the variable, else in the
  * process (root) scope.
  */
-import type { Execution, TreeIndex } from './tree.js';
+import { TreeIndex, type Execution, type ExecutionTree } from './tree.js';
 
 /** The variables visible to `execution` (locals shadow outer ones). */
 export function visibleVariables(index: TreeIndex, execution: Execution): Record<string, unknown> {
   const chain = index.ancestry(execution).reverse();
   const merged: Record<string, unknown> = {};
   for (const e of chain) Object.assign(merged, e.variables);
+  return merged;
+}
+
+/**
+ * The variables execution `executionId` sees in a stored instance, whose
+ * tree keeps the process variables apart (`variables`): what a worker gets
+ * when it activates a job. Undefined when the execution is gone. Reads the
+ * tree without copying it.
+ */
+export function storedVariablesSeenBy(stored: { snapshot: unknown; variables: Record<string, unknown> }, executionId: string, index = new TreeIndex((stored.snapshot as ExecutionTree).root)): Record<string, unknown> | undefined {
+  const execution = index.get(executionId);
+  if (!execution) return undefined;
+  const merged: Record<string, unknown> = { ...stored.variables };
+  for (const e of index.ancestry(execution).reverse().slice(1)) Object.assign(merged, e.variables);
   return merged;
 }
 

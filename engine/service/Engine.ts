@@ -5,7 +5,7 @@
  */
 import { ConflictError, NotFoundError, ValidationError } from '../errors/LifelineError.js';
 import type { Problem } from '../ir/types.js';
-import type { DefinitionRecord, FormRecord, HistoryEventRecord, IncidentRecord, InstanceRecord, JobRecord, JsonObject, UserTaskRecord } from '../store/records.js';
+import type { ActivatedJob, DefinitionRecord, FormRecord, HistoryEventRecord, IncidentRecord, InstanceRecord, JobRecord, JsonObject, UserTaskRecord } from '../store/records.js';
 import { emptyEffects, type IncidentFilter, type InstanceFilter, type JobFilter, type Page, type PageRequest, type TaskFilter } from '../store/Store.js';
 import { parseBpmn } from '../parser/index.js';
 import { completeActivity, modify, rethrowUncaught, terminateInstance } from '../runtime/inputs.js';
@@ -30,6 +30,8 @@ import type { EmailRecord, NotificationRecord } from '../store/records.js';
 import type { EmailFilter, NotificationFilter, SlaState, TimelineEntry } from '../store/Store.js';
 import type { CalendarRecord } from '../store/records.js';
 import { reactivateFailedJob } from './jobRetry.js';
+import { reassignTasks, type ReassignCommand, type Reassignment } from './reassign.js';
+import { businessKeyFromVariables, startableProcess, startableProcesses, type StartableProcess } from './startForms.js';
 
 function checkVariables(variables: JsonObject | undefined): JsonObject {
   if (variables === undefined) return {};
@@ -99,9 +101,20 @@ export class Engine implements EngineApi {
       const noneStart = definition.ir.startEvents.find((id) => (definition.ir.nodes[id].event?.type ?? 'none') === 'none');
       // A process without start events starts at every node no flow leads to (BPMN 10.5.2).
       if (!noneStart && definition.ir.startEvents.length > 0) throw new ConflictError(`process ${definition.key} has no none start event: it starts by message, signal or timer`);
-      const instance = await startInTx(this.ctx, scope, definition, { businessKey: command.businessKey ?? null, variables, actor: command.actor ?? null, ...(noneStart ? { startEventId: noneStart } : {}) });
+      const businessKey = command.businessKey ?? businessKeyFromVariables(definition.ir, noneStart, variables) ?? null;
+      const instance = await startInTx(this.ctx, scope, definition, { businessKey, variables, actor: command.actor ?? null, ...(noneStart ? { startEventId: noneStart } : {}) });
       return scope.latest.get(instance.id) ?? instance;
     });
+  }
+
+  /** The processes a person can start by hand, with their start forms (Tasklist's "Processes"). */
+  startableProcesses(): Promise<StartableProcess[]> {
+    return startableProcesses(this.ctx.store);
+  }
+
+  /** One process as a person starts it: its latest version, start event and start form. */
+  startableProcess(key: string): Promise<StartableProcess> {
+    return startableProcess(this.ctx.store, key);
   }
 
   async getInstance(id: string): Promise<InstanceDetails> {
@@ -204,6 +217,11 @@ export class Engine implements EngineApi {
     return assignTask(this.ctx, id, assignee, actor ?? null);
   }
 
+  /** Hands several open tasks to one user, or each to the least-loaded member of a group; all in one transaction or none (reassign.ts). */
+  reassignTasks(command: ReassignCommand): Promise<Reassignment[]> {
+    return reassignTasks(this.ctx, command);
+  }
+
   async completeTask(id: string, variables?: JsonObject, actor?: string): Promise<void> {
     const checked = checkVariables(variables);
     await this.ctx.transaction(async (scope) => {
@@ -241,7 +259,7 @@ export class Engine implements EngineApi {
   }
 
   // ── jobs ─────────────────────────────────────────────────────────────────
-  activateJobs(command: ActivateJobsCommand): Promise<JobRecord[]> {
+  activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]> {
     return activateJobs(this.ctx, command);
   }
 

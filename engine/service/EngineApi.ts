@@ -9,6 +9,7 @@ import type {
   IncidentRecord,
   InstanceRecord,
   JobRecord,
+  ActivatedJob,
   JsonObject,
   SubscriptionRecord,
   TimerRecord,
@@ -19,6 +20,7 @@ import type {
   EmailRecord,
 } from '../store/records.js';
 import type { SaveCalendarCommand } from './calendars.js';
+import type { StartableProcess } from './startForms.js';
 import type { EmailFilter, IncidentFilter, InstanceFilter, JobFilter, NotificationFilter, Page, PageRequest, SlaState, TaskFilter, TimelineEntry } from '../store/Store.js';
 
 export interface DeployCommand {
@@ -43,6 +45,7 @@ export interface StartCommand {
   /** The process key (latest version is used) or an exact definition id. */
   definitionKey?: string;
   definitionId?: string;
+  /** Without one, the start event's `lifeline:businessKey field` names the variable that holds it. */
   businessKey?: string;
   variables?: JsonObject;
   actor?: string;
@@ -116,6 +119,10 @@ export interface EngineApi {
   getForm(formId: string): Promise<FormRecord>;
 
   startInstance(command: StartCommand): Promise<InstanceRecord>;
+  /** The processes a person can start by hand (latest versions with a none start event), with their start forms. */
+  startableProcesses(): Promise<StartableProcess[]>;
+  /** The latest version of `key` as a person starts it (a conflict when it has no none start event). */
+  startableProcess(key: string): Promise<StartableProcess>;
   getInstance(id: string): Promise<InstanceDetails>;
   listInstances(filter: InstanceFilter): Promise<Page<InstanceRecord>>;
   cancelInstance(id: string, actor?: string): Promise<InstanceRecord>;
@@ -133,7 +140,7 @@ export interface EngineApi {
   correlateMessage(command: CorrelateCommand): Promise<CorrelateResult>;
   broadcastSignal(name: string, variables?: JsonObject, actor?: string): Promise<{ instanceIds: string[] }>;
 
-  activateJobs(command: ActivateJobsCommand): Promise<JobRecord[]>;
+  activateJobs(command: ActivateJobsCommand): Promise<ActivatedJob[]>;
   completeJob(id: string, variables?: JsonObject, actor?: string): Promise<void>;
   failJob(id: string, command: FailJobCommand): Promise<void>;
   throwJobError(id: string, command: ThrowErrorCommand): Promise<void>;

@@ -4,18 +4,33 @@
  * by workers. A lock that expires makes the job activatable again.
  */
 import { ConflictError, NotFoundError, ValidationError } from '../errors/LifelineError.js';
-import type { JobRecord, JsonObject } from '../store/records.js';
+import type { ActivatedJob, JobRecord, JsonObject } from '../store/records.js';
+import { TreeIndex, type ExecutionTree } from '../runtime/tree.js';
+import { storedVariablesSeenBy } from '../runtime/variables.js';
 import { emptyEffects } from '../store/Store.js';
 import { completeActivity, throwErrorAt } from '../runtime/inputs.js';
 import type { ActivateJobsCommand, FailJobCommand, ThrowErrorCommand } from './EngineApi.js';
 import type { EngineContext, TxScope } from './EngineContext.js';
 import { historyNote, stepInTx, writeEffects } from './steps.js';
 
-/** Locks up to `maxJobs` jobs of a type for a worker. */
-export async function activateJobs(ctx: EngineContext, command: ActivateJobsCommand): Promise<JobRecord[]> {
+/**
+ * Locks up to `maxJobs` jobs of a type for a worker, each with the
+ * variables its activity sees now (read in the same transaction, one read
+ * for the batch): a variable a manager or a parallel branch set after the
+ * job was created reaches the worker, as in Zeebe.
+ */
+export async function activateJobs(ctx: EngineContext, command: ActivateJobsCommand): Promise<ActivatedJob[]> {
   if (command.maxJobs < 1) throw new ValidationError('maxJobs must be at least 1');
   if (command.lockDurationMs < 1) throw new ValidationError('lockDurationMs must be positive');
-  return ctx.transaction(async ({ tx, now }) => tx.activateJobs(command.type, command.worker, command.maxJobs, now, new Date(now.getTime() + command.lockDurationMs)));
+  return ctx.transaction(async ({ tx, now }) => {
+    const jobs = await tx.activateJobs(command.type, command.worker, command.maxJobs, now, new Date(now.getTime() + command.lockDurationMs));
+    if (jobs.length === 0) return [];
+    const trees = new Map((await tx.instanceTrees([...new Set(jobs.map((j) => j.instanceId))])).map((t) => [t.id, { stored: t, index: new TreeIndex((t.snapshot as ExecutionTree).root) }]));
+    return jobs.map((job) => {
+      const tree = trees.get(job.instanceId);
+      return { ...job, variables: (tree && storedVariablesSeenBy(tree.stored, job.activityInstanceId, tree.index)) ?? {} };
+    });
+  });
 }
 
 async function activeJob(scope: TxScope, id: string): Promise<JobRecord> {

@@ -16,6 +16,7 @@ import type { ProcessModel } from '../runtime/ProcessModel.js';
 import { deliverMessage, deliverMessages, deliverSignal } from './correlation.js';
 import { assignNewTasks } from './assignment.js';
 import { historyNote } from './history.js';
+import { resolveIncidentsOfEndedTokens } from './endedTokens.js';
 
 const MAX_DEPTH = 32;
 
@@ -91,7 +92,8 @@ export async function startInTx(ctx: EngineContext, scope: TxScope, definition: 
 /**
  * Applies `input` to instance `id` under a row lock. `prepare` runs first
  * (under the lock) and may veto the step by returning false. An instance
- * that has ended is a conflict, or with `skipEnded` no step (undefined).
+ * that has ended is a conflict, or with `skipEnded` no step (undefined), as
+ * is one that never started (a called process that was not deployed).
  */
 export async function stepInTx(
   ctx: EngineContext,
@@ -104,6 +106,7 @@ export async function stepInTx(
 ): Promise<InstanceRecord | undefined> {
   // `locked`: the caller locked the instance in this transaction already (with what it read alongside)
   const instance = options.locked ?? (await scope.tx.lockInstance(id));
+  if (!instance && options.skipEnded) return undefined;
   if (!instance) throw new NotFoundError('process instance', id);
   if (instance.state !== 'active' && options.skipEnded) return undefined;
   if (instance.state !== 'active') throw new ConflictError(`process instance ${id} has ended (${instance.state})`, { instanceId: id, state: instance.state });
@@ -161,6 +164,7 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
   instance.revision += isNew ? 0 : 1;
   // callers read back the instances they stepped themselves; instances started by deliveries (thousands, for a campaign) need not be kept
   if (scope.depth === 0 || scope.latest.has(instance.id)) scope.latest.set(instance.id, instance);
+  await resolveIncidentsOfEndedTokens(scope, instance, rt);
   await writeEffects(scope, effects);
   await deliverOutbox(ctx, scope, instance, outbox);
   return instance;

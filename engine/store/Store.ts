@@ -156,12 +156,10 @@ export interface StoreTx {
   getTimer(id: string): Promise<TimerRecord | undefined>;
   /** Marks a scheduled timer fired; false when it is no longer scheduled (someone else fired or cancelled it). */
   markTimerFired(id: string, firedAt: Date): Promise<boolean>;
-  /** Scheduled timers due at or before `now`, oldest first; skips rows locked by other transactions and timers waiting on an open incident. */
-  dueTimers(now: Date, limit: number): Promise<TimerRecord[]>;
   getJob(id: string): Promise<JobRecord | undefined>;
   /** Locks up to `max` activatable jobs of `type` for `worker` (FOR UPDATE SKIP LOCKED). */
   activateJobs(type: string, worker: string, max: number, now: Date, lockExpiresAt: Date): Promise<JobRecord[]>;
-  updateJob(id: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'worker' | 'lockExpiresAt' | 'nextRunAt' | 'lastError' | 'variables'>>): Promise<void>;
+  updateJob(id: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'worker' | 'lockExpiresAt' | 'nextRunAt' | 'lastError'>>): Promise<void>;
   /** Open instance subscriptions of `name`, oldest first: a given key matches only that key; no key matches only key-less subscriptions. */
   findSubscriptions(kind: SubscriptionKind, name: string, correlationKey: string | null): Promise<SubscriptionRecord[]>;
   /** Marks a subscription correlated; false when it was no longer open. */
@@ -253,6 +251,14 @@ export interface StoreTx {
   tryLockInstances(ids: string[]): Promise<InstanceRecord[]>;
   /** Marks timers this transaction claimed fired; one that is not scheduled after all fails the transaction (ConflictError). */
   markTimersFired(ids: string[], firedAt: Date): Promise<void>;
+  /** The execution trees and process variables of `ids`, without locking (one read for a batch of activated jobs). */
+  instanceTrees(ids: string[]): Promise<Pick<InstanceRecord, 'id' | 'snapshot' | 'variables'>[]>;
+  /**
+   * Resolves the open incidents of instance `instanceId` held by the
+   * executions `activityInstanceIds` (all of the instance's: null), except
+   * `except` (resolved by the step itself); returns the ones it resolved.
+   */
+  resolveIncidentsOf(instanceId: string, activityInstanceIds: string[] | null, except: string[], at: Date): Promise<IncidentRecord[]>;
 }
 
 /** Read-only queries outside a transaction, for APIs and monitoring. */

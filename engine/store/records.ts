@@ -142,8 +142,6 @@ export interface JobRecord {
   state: JobState;
   /** Custom headers from `zeebe:taskHeaders`. */
   headers: Record<string, string>;
-  /** Variables visible to the job when it was created (input mappings applied). */
-  variables: JsonObject;
   worker: string | null;
   lockExpiresAt: Date | null;
   nextRunAt: Date;
@@ -151,6 +149,11 @@ export interface JobRecord {
   createdAt: Date;
   /** The business key of the job's instance (the customer a mail is filed under). */
   businessKey?: string | null;
+}
+
+/** A job as a worker gets it: with the variables its activity sees at the moment of activation (input mappings applied), as Zeebe collects them. */
+export interface ActivatedJob extends JobRecord {
+  variables: JsonObject;
 }
 
 export type IncidentState = 'open' | 'resolved';

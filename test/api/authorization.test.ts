@@ -245,6 +245,24 @@ const REHEARSAL_SCENARIOS: Record<string, Scenario> = {
   'GET /api/rehearsals/:id/notifications': async (api) => ({ path: `/api/rehearsals/${await rehearsal(api)}/notifications` }),
 };
 Object.assign(SCENARIOS, REHEARSAL_SCENARIOS);
+Object.assign(SCENARIOS, {
+  'GET /api/startable-processes': async () => ({ path: '/api/startable-processes' }),
+  'POST /api/process-definitions/:key/submit-form': async () => ({ path: '/api/process-definitions/support-escalation/submit-form', body: { variables: { customer: `c-${unique()}`, summary: 'Matrix request', severity: 'normal' } }, expect: [201] }),
+} satisfies Record<string, Scenario>);
+
+/** The reports (issue 13): figures of the demo data; a reassignment of a task claimed for it. */
+const REPORT_SCENARIOS: Record<string, Scenario> = {
+  'GET /api/reports/processes': async () => ({ path: '/api/reports/processes' }),
+  'GET /api/reports/processes/:key': async () => ({ path: '/api/reports/processes/exclusive?bucket=day&timeZone=Europe/Berlin' }),
+  'GET /api/reports/processes/:key/tasks': async () => ({ path: '/api/reports/processes/exclusive/tasks' }),
+  'GET /api/reports/people': async () => ({ path: '/api/reports/people?group=support' }),
+  'GET /api/reports/workload': async () => ({ path: '/api/reports/workload' }),
+  'POST /api/reports/workload/reassign': async (api) => ({ path: '/api/reports/workload/reassign', body: { taskIds: [await openTask(api, 'employee')], to: { leastLoadedIn: 'support' } } }),
+  'GET /api/reports/heat-map/:id': async (api) => ({ path: `/api/reports/heat-map/${await definitionId(api)}` }),
+  'GET /api/reports/instances': async () => ({ path: '/api/reports/instances?definitionKey=exclusive&figure=open&ageBand=0' }),
+  'GET /api/reports/tasks': async () => ({ path: '/api/reports/tasks?figure=open' }),
+};
+Object.assign(SCENARIOS, REPORT_SCENARIOS);
 
 const hasBody = (method: string) => method !== 'get' && method !== 'delete';
 

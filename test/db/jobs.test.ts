@@ -14,7 +14,7 @@ describe('jobs repository', () => {
   const activate = (worker: string, max: number, now = T0, lockFor = MINUTE) =>
     db.store.transaction((tx) => tx.activateJobs('email', worker, max, now, new Date(now.getTime() + lockFor)));
 
-  it('should read back a job with headers and variables as JSON', async () => {
+  it('should read back a job with its headers as JSON', async () => {
     // given
     const written = job();
     // when

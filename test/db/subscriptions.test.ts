@@ -43,6 +43,15 @@ describe('message subscriptions repository', () => {
     expect(await find('paid', 'A').then((s) => s[0])).to.deep.equal(a2);
   });
 
+  it('should find subscriptions written at the same moment in the order they were written, whatever their ids', async () => {
+    // given: the later one has the smaller id
+    const first = subscription(v1.id, { id: 'ffffffff-0000-4000-8000-000000000001', correlationKey: 'A', createdAt: at(0) });
+    const second = subscription(v1.id, { id: '00000000-0000-4000-8000-000000000002', correlationKey: 'A', createdAt: at(0) });
+    await insert(first, second);
+    // when / then
+    expect((await find('paid', 'A')).map((s) => s.id)).to.deep.equal([first.id, second.id]);
+  });
+
   it('should find start subscriptions of the latest version of each key only', async () => {
     // given
     const oldVersion = subscription(v1.id, { instanceId: null, activityInstanceId: null });

@@ -32,7 +32,17 @@ describe('timers repository', () => {
     expect(await db.store.transaction((tx) => tx.getTimer(written.id))).to.deep.equal(written);
   });
 
-  it('should return scheduled timers due by now, oldest first, up to the limit', async () => {
+  /** Claims due timers one by one, as the sweep does, each in its own transaction. */
+  const claimAll = async (now: Date) => {
+    const claimed: string[] = [];
+    for (;;) {
+      const next = await db.store.transaction((tx) => tx.claimDueTimer(now, claimed));
+      if (!next) return claimed;
+      claimed.push(next.id);
+    }
+  };
+
+  it('should claim scheduled timers due by now, oldest first, and only those', async () => {
     // given
     const late = timer(v1.id, { dueAt: at(-MINUTE) });
     const onTime = timer(v1.id, { dueAt: at(0) });
@@ -42,11 +52,9 @@ describe('timers repository', () => {
     const cancelled = timer(v1.id, { dueAt: at(-2 * MINUTE), state: 'cancelled' });
     await insert(onTime, future, fired, later, cancelled, late);
     // when
-    const due = await db.store.transaction((tx) => tx.dueTimers(at(0), 10));
-    const two = await db.store.transaction((tx) => tx.dueTimers(at(0), 2));
+    const claimed = await claimAll(at(0));
     // then
-    expect(due.map((t) => t.id)).to.deep.equal([late.id, later.id, onTime.id]);
-    expect(two.map((t) => t.id)).to.deep.equal([late.id, later.id]);
+    expect(claimed).to.deep.equal([late.id, later.id, onTime.id]);
   });
 
   it('should skip due timers another transaction is firing', async () => {
@@ -58,9 +66,9 @@ describe('timers repository', () => {
     try {
       await trx('timers').where({ id: busy.id }).update({ due_at: busy.dueAt });
       // when
-      const due = await db.store.transaction((tx) => tx.dueTimers(at(0), 10));
+      const claimed = await claimAll(at(0));
       // then
-      expect(due.map((t) => t.id)).to.deep.equal([free.id]);
+      expect(claimed).to.deep.equal([free.id]);
     } finally {
       await trx.rollback();
     }

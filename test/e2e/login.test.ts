@@ -5,7 +5,7 @@ import { screenshot } from './support/browser.js';
 describe('App: login, navigation and access', () => {
   const e2e = useE2e();
 
-  it('should log a designer in through the form and open the modeler, the only page in their navigation', async () => {
+  it('should log a designer in through the form and open the modeler, with Processes beside it in their navigation', async () => {
     // given
     const { page } = await e2e.open();
     await page.goto('/');
@@ -19,7 +19,7 @@ describe('App: login, navigation and access', () => {
     // then
     await page.waitForURL('**/modeler');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).to.deep.equal(['Modeler']);
+    expect(await nav.getByRole('link').allTextContents()).to.deep.equal(['Modeler', 'Processes']);
     await page.waitForFunction(() => document.title === 'Modeler · Lifeline');
   });
 

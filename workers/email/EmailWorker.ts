@@ -9,7 +9,7 @@
  * the job becomes an incident. A recipient that is neither an address, a
  * user nor a group, or an unknown template, is an incident at once.
  */
-import type { EmailRecord, Engine, JobRecord, NotificationRecord } from '../../engine/index.js';
+import type { ActivatedJob, EmailRecord, Engine, NotificationRecord } from '../../engine/index.js';
 import type { Mailer } from './mailer.js';
 import type { MailTemplates } from './MailTemplates.js';
 
@@ -87,7 +87,7 @@ export class EmailWorker {
     };
   }
 
-  private async handleJob(job: JobRecord): Promise<void> {
+  private async handleJob(job: ActivatedJob): Promise<void> {
     try {
       await this.deliverJob(job);
     } catch (error) {
@@ -95,7 +95,7 @@ export class EmailWorker {
     }
   }
 
-  private async deliverJob(job: JobRecord): Promise<void> {
+  private async deliverJob(job: ActivatedJob): Promise<void> {
     // a worker that crashed after sending must not send twice
     if (await this.engine.emailForJob(job.id)) return this.engine.completeJob(job.id);
     const template = job.headers.template ?? 'generic';

@@ -4,36 +4,16 @@
  * separately, or one embedded in the process as `zeebe:userTaskForm`), the
  * `lifeline:assignment` strategy and the `lifeline:sla` policy.
  */
-import type { ModdleElement } from 'bpmn-moddle';
 import type { UserTaskDefinition } from '../../ir/types.js';
 import { toExpr } from '../../expressions/feel.js';
 import { ext } from '../extensions.js';
+import { readFormLink } from '../readFormLink.js';
 import { ASSIGNMENT_STRATEGIES } from '../lifelineModdle.js';
 import { readSla } from '../readLifeline.js';
-import type { Problems } from '../Problems.js';
 import type { NodeReader } from './NodeReader.js';
-
-/** The form key prefix Camunda Modeler writes for a form embedded in the process. */
-const EMBEDDED_FORM = /^camunda-forms:bpmn:(.+)$/;
 
 function text(value: unknown): string | undefined {
   return value === undefined || value === null || String(value).trim() === '' ? undefined : String(value);
-}
-
-function readForm(element: ModdleElement, def: UserTaskDefinition, forms: Map<string, string>, problems: Problems): void {
-  const form = ext(element, 'zeebe:FormDefinition');
-  if (!form) return;
-  if (text(form.externalReference)) problems.at(element.id, 'external forms (zeebe:formDefinition externalReference) are not supported: use formId or an embedded form');
-  const formId = text(form.formId);
-  const formKey = text(form.formKey);
-  if (formId) def.formId = formId;
-  if (!formKey) return;
-  def.formKey = formKey;
-  const embeddedId = EMBEDDED_FORM.exec(formKey)?.[1];
-  if (!embeddedId) return;
-  const json = forms.get(embeddedId);
-  if (json === undefined) problems.at(element.id, `form key '${formKey}' names no zeebe:userTaskForm with id '${embeddedId}' in the process`);
-  else def.formJson = json;
 }
 
 /** User task details and the Lifeline assignment strategy. */
@@ -51,7 +31,7 @@ export const readUserTask: NodeReader = (element, node, ctx) => {
   set('dueDate', schedule?.dueDate);
   set('followUpDate', schedule?.followUpDate);
   set('priority', ext(element, 'zeebe:PriorityDefinition')?.priority);
-  readForm(element, def, ctx.forms, ctx.problems);
+  Object.assign(def, readFormLink(element, ctx.forms, ctx.problems));
   node.userTask = def;
 
   const sla = readSla(element, node.id, ctx.problems);

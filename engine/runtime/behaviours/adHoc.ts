@@ -6,12 +6,16 @@
  * is checked: when it holds, what still runs is cancelled (unless
  * cancelRemainingInstances is false) and nothing new starts. Without a
  * condition the body is done when nothing runs any more; with one it waits
- * (more activities may be started on demand) until the condition holds.
+ * (more activities may be started on demand) until the condition holds. A
+ * completion condition that cannot be evaluated is an incident on the
+ * subprocess: nothing more starts and nothing is cancelled until the
+ * incident is retried.
  */
 import type { AdHocDefinition } from '../../ir/types.js';
 import { evaluateCondition, evaluateExpr, ExpressionError } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
+import { attempt, isStalled } from '../stalls.js';
 
 /** The ad-hoc definition of the subprocess whose body `scope` is, if it is one. */
 export function adHocOf(rt: Runtime, scope: Execution): AdHocDefinition | undefined {
@@ -40,8 +44,11 @@ export function enterAdHoc(rt: Runtime, scope: Execution, adHoc: AdHocDefinition
   }
 }
 
-function isDone(rt: Runtime, scope: Execution, adHoc: AdHocDefinition): boolean {
-  return adHoc.completionCondition !== undefined && evaluateCondition(adHoc.completionCondition, rt.context(scope));
+/** Whether the completion condition holds: undefined when it cannot be evaluated (an incident on the subprocess) or waits for that incident. */
+function isDone(rt: Runtime, scope: Execution, adHoc: AdHocDefinition): boolean | undefined {
+  const condition = adHoc.completionCondition;
+  if (condition === undefined) return false;
+  return attempt(rt, scope, scope.nodeId, 'completion', () => evaluateCondition(condition, rt.context(scope)))?.value;
 }
 
 /** An inner activity completed: when the completion condition holds, stop starting and (by default) cancel the rest. */
@@ -49,10 +56,12 @@ export function adHocChildCompleted(rt: Runtime, scope: Execution, adHoc: AdHocD
   if (!isDone(rt, scope, adHoc)) return;
   delete scope.adHocQueue;
   if (!adHoc.cancelRemainingInstances) return;
-  for (const child of [...scope.children]) {
-    rt.send(child, { type: 'TERMINATE' });
-    rt.index.removeChild(scope, child);
-  }
+  rt.ending(`completion condition of ${scope.nodeId} met`, () => {
+    for (const child of [...scope.children]) {
+      rt.send(child, { type: 'TERMINATE' });
+      rt.index.removeChild(scope, child);
+    }
+  });
   scope.joins = {};
 }
 
@@ -61,11 +70,20 @@ export function adHocChildCompleted(rt: Runtime, scope: Execution, adHoc: AdHocD
  * waiting for the completion condition. False when the body may end.
  */
 export function adHocIdle(rt: Runtime, scope: Execution, adHoc: AdHocDefinition, start: (id: string) => void): boolean {
+  if (isStalled(scope, scope.nodeId, 'completion')) return true;
   const next = scope.adHocQueue?.shift();
   if (scope.adHocQueue?.length === 0) delete scope.adHocQueue;
   if (next) {
     start(next);
     return true;
   }
-  return adHoc.completionCondition !== undefined && !isDone(rt, scope, adHoc);
+  return adHoc.completionCondition !== undefined && isDone(rt, scope, adHoc) !== true;
+}
+
+/** Evaluates the completion condition of ad-hoc body `scope` again (retrying its incident), then lets the body go on. */
+export function retryAdHocCompletion(rt: Runtime, scope: Execution): void {
+  const adHoc = adHocOf(rt, scope);
+  if (!adHoc) return;
+  adHocChildCompleted(rt, scope, adHoc);
+  rt.touch(scope);
 }

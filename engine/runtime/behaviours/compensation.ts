@@ -122,11 +122,13 @@ export function compensationHandlerDone(rt: Runtime, handler: Execution): void {
 /** A cancel end event: end every other token of the transaction, then compensate what completed in it. */
 export function cancelTransaction(rt: Runtime, thrower: Execution): void {
   const scope = rt.index.parent(thrower)!;
-  for (const sibling of [...scope.children]) {
-    if (sibling === thrower) continue;
-    rt.send(sibling, { type: 'TERMINATE' });
-    rt.index.removeChild(scope, sibling);
-  }
+  rt.ending(`cancel end event ${thrower.nodeId}`, () => {
+    for (const sibling of [...scope.children]) {
+      if (sibling === thrower) continue;
+      rt.send(sibling, { type: 'TERMINATE' });
+      rt.index.removeChild(scope, sibling);
+    }
+  });
   scope.joins = {};
   rt.history('transaction.cancelled', rt.index.parent(scope) ?? null);
   startCompensation(rt, thrower, undefined, true);

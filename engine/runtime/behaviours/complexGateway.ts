@@ -8,12 +8,15 @@
  * of the other incoming flows that can still arrive; when none is missing
  * any more it resets, sending tokens only on conditional flows whose
  * condition holds with `waitingForStart` false. Without an activation
- * condition it fires on the first token.
+ * condition it fires on the first token. An activation condition that
+ * cannot be evaluated is an incident on the gateway, which keeps its tokens
+ * until the incident is retried.
  */
 import type { NodeIR } from '../../ir/types.js';
 import { evaluateCondition } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
+import { attempt } from '../stalls.js';
 
 /** A token reached complex gateway `node` through `viaFlow`. */
 export function complexArrived(rt: Runtime, scope: Execution, node: NodeIR, viaFlow: string | undefined, canStillArrive: (flows: string[]) => boolean): void {
@@ -30,13 +33,15 @@ export function complexArrived(rt: Runtime, scope: Execution, node: NodeIR, viaF
   if (!awaiting) tryStart(rt, scope, node, canStillArrive);
 }
 
-function tryStart(rt: Runtime, scope: Execution, node: NodeIR, canStillArrive: (flows: string[]) => boolean): void {
+/** Fires the gateway if its activation condition holds for the tokens that have arrived (also: retrying its incident). */
+export function tryStart(rt: Runtime, scope: Execution, node: NodeIR, canStillArrive: (flows: string[]) => boolean): void {
   const counts = scope.joins?.[node.id] ?? {};
   const present = Object.keys(counts).filter((f) => counts[f] > 0);
   if (present.length === 0) return;
   const activationCounts = Object.fromEntries(node.incoming.map((f) => [f, counts[f] ?? 0]));
-  const fires = node.activationCondition
-    ? evaluateCondition(node.activationCondition, rt.context(scope, { activationCount: present.length, activationCounts }))
+  const condition = node.activationCondition;
+  const fires = condition
+    ? attempt(rt, scope, node.id, 'activation', () => evaluateCondition(condition, rt.context(scope, { activationCount: present.length, activationCounts })))?.value
     : true;
   if (!fires) return;
   for (const f of present) counts[f] -= 1;

@@ -5,12 +5,15 @@
  * step changed is in place (variables set by a task completion, a message,
  * the API): a condition that turned from false (or not yet evaluated) to
  * true fires once. Non-interrupting ones keep watching and fire again the
- * next time the condition turns true.
+ * next time the condition turns true. A condition that cannot be evaluated
+ * is an incident on its event (runtime/stalls.ts), evaluated again when the
+ * incident is retried.
  */
 import { evaluateCondition } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { allPartsOccurred } from './multipleEvents.js';
+import { attempt } from '../stalls.js';
 
 /** Evaluates every watched condition of the instance; fires those that turned true. True when one fired. */
 export function settleConditions(rt: Runtime): boolean {
@@ -22,7 +25,9 @@ export function settleConditions(rt: Runtime): boolean {
       const node = rt.model.node(watch.elementId);
       const event = node.event?.type === 'multiple' && watch.part !== undefined ? node.event.definitions[watch.part] : node.event;
       if (event?.type !== 'conditional') continue;
-      const now = evaluateCondition(event.condition, rt.context(owner));
+      const result = attempt(rt, owner, watch.elementId, 'condition', () => evaluateCondition(event.condition, rt.context(owner)));
+      if (!result) continue;
+      const now = result.value;
       const rising = now && !watch.last;
       watch.last = now;
       if (!rising || !owner.conditions?.includes(watch)) continue;

@@ -7,6 +7,7 @@ import type { NodeIR, ScopeIR } from '../../ir/types.js';
 import { evaluateExpr, evaluateStrict, evaluateString } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
+import type { Outbox } from '../Outbox.js';
 import { propagateVariables, setLocalVariables, visibleVariables } from '../variables.js';
 import { openEventWait, openJob, openSubscription, openUserTask } from './waits.js';
 import { enterBody, isBody } from './multiInstance.js';
@@ -24,25 +25,47 @@ export function completeSoon(rt: Runtime, execution: Execution): void {
   });
 }
 
+/** A message or signal to publish, its name and key evaluated. */
+export type Publication =
+  | { type: 'message'; message: Outbox['messages'][number] }
+  | { type: 'signal'; signal: Outbox['signals'][number] };
+
+/**
+ * Evaluates what a message or signal throw publishes (name, correlation
+ * key) without publishing it: behaviours that must not fail once they have
+ * changed the tree evaluate first. Undefined for other events.
+ */
+export function preparePublication(rt: Runtime, execution: Execution, node: NodeIR, event = node.event, variables = rt.context(execution)): Publication | undefined {
+  const carried = node.inputs?.length ? { ...execution.variables } : {};
+  if (event?.type === 'message') {
+    return {
+      type: 'message',
+      message: {
+        name: evaluateString(event.messageName, variables, `${node.id} message name`),
+        correlationKey: event.correlationKey ? evaluateString(event.correlationKey, variables, `${node.id} correlation key`) : null,
+        variables: carried,
+        elementId: node.id,
+      },
+    };
+  }
+  if (event?.type === 'signal') return { type: 'signal', signal: { name: evaluateString(event.signalName, variables, `${node.id} signal name`), variables: carried, elementId: node.id } };
+  return undefined;
+}
+
+/** Publishes what `preparePublication` evaluated: to other instances after this step, a signal also to this instance at once. */
+export function sendPublication(rt: Runtime, publication: Publication): void {
+  if (publication.type === 'message') {
+    rt.env.outbox.messages.push(publication.message);
+    return;
+  }
+  rt.env.outbox.signals.push(publication.signal);
+  broadcastLocally(rt, publication.signal.name, publication.signal.variables);
+}
+
 /** Publishes a message (or signal) to whoever waits for it in this engine, after this step. */
 export function publish(rt: Runtime, execution: Execution, node: NodeIR, event = node.event): void {
-  const variables = rt.context(execution);
-  if (event?.type === 'message') {
-    rt.env.outbox.messages.push({
-      name: evaluateString(event.messageName, variables, `${node.id} message name`),
-      correlationKey: event.correlationKey ? evaluateString(event.correlationKey, variables, `${node.id} correlation key`) : null,
-      variables: node.inputs?.length ? { ...execution.variables } : {},
-      elementId: node.id,
-    });
-  } else if (event?.type === 'signal') {
-    const signal = {
-      name: evaluateString(event.signalName, variables, `${node.id} signal name`),
-      variables: node.inputs?.length ? { ...execution.variables } : {},
-      elementId: node.id,
-    };
-    rt.env.outbox.signals.push(signal);
-    broadcastLocally(rt, signal.name, signal.variables);
-  }
+  const publication = preparePublication(rt, execution, node, event);
+  if (publication) sendPublication(rt, publication);
 }
 
 /** Throw events and end events: what their event definition does, then on. */
@@ -89,11 +112,13 @@ const throwing: Behaviour = (rt, execution, node) => {
 /** Ends every other token of the enclosing scope (terminate end event). */
 function terminateScope(rt: Runtime, execution: Execution): void {
   const scope = rt.index.parent(execution)!;
-  for (const sibling of [...scope.children]) {
-    if (sibling === execution) continue;
-    rt.send(sibling, { type: 'TERMINATE' });
-    rt.index.removeChild(scope, sibling);
-  }
+  rt.ending(`terminate end event ${execution.nodeId}`, () => {
+    for (const sibling of [...scope.children]) {
+      if (sibling === execution) continue;
+      rt.send(sibling, { type: 'TERMINATE' });
+      rt.index.removeChild(scope, sibling);
+    }
+  });
   scope.joins = {};
 }
 

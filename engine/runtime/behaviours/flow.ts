@@ -11,7 +11,7 @@ import type { Execution } from '../tree.js';
 import { propagateVariables } from '../variables.js';
 import { innerCompleted, isBody, planInnerCompletion } from './multiInstance.js';
 import { compensationHandlerDone, rememberCompletion } from './compensation.js';
-import { complexArrived, settleComplex } from './complexGateway.js';
+import { complexArrived, settleComplex, tryStart } from './complexGateway.js';
 import { adHocChildCompleted, adHocIdle, adHocOf } from './adHoc.js';
 
 /** Raised when a gateway finds no flow to take: the model cannot go on with these variables. */
@@ -85,7 +85,7 @@ export function leave(rt: Runtime, execution: Execution): void {
   const outputs = isBody(rt, execution, node) ? collectionOutput(execution, node) : evaluateOutputs(rt, execution, node);
   const variables = contextAfter(rt, execution, outputs);
   if (parent.kind === 'activity') {
-    const next = planInnerCompletion(rt, parent, execution, node, variables);
+    const next = planInnerCompletion(rt, parent, execution, node, variables, outputs);
     propagateVariables(rt.index, execution, outputs);
     innerCompleted(rt, parent, execution, node, next);
     return;
@@ -161,11 +161,13 @@ export function selectOutgoing(rt: Runtime, node: NodeIR, variables: Record<stri
       return [chosen];
     }
     case 'complexGateway': {
-      // Waiting for start: like an inclusive gateway; at reset only conditional flows whose condition holds (BPMN 13.3.5).
+      // Waiting for start: like an inclusive gateway; at reset only conditional flows whose condition holds, maybe none (BPMN 13.3.5).
       if (variables.waitingForStart === false) return candidates.filter((f) => f.condition && evaluateCondition(f.condition, variables));
       const chosen = candidates.filter(holds);
       if (chosen.length > 0) return chosen;
-      return byDefault ? [byDefault] : [];
+      if (byDefault) return [byDefault];
+      if (flows.length === 0) return [];
+      throw new NoOutgoingFlowError(node.id, explainConditions(candidates, variables));
     }
     case 'inclusiveGateway': {
       const chosen = candidates.filter(holds);
@@ -209,6 +211,30 @@ export function settleScope(rt: Runtime, scope: Execution): void {
   const adHoc = adHocOf(rt, scope);
   if (adHoc && adHocIdle(rt, scope, adHoc, (id) => enterNode(rt, scope, id))) return;
   rt.send(scope, { type: 'END' });
+}
+
+/** Evaluates again the activation condition of complex gateway `gatewayId` in `scope` (retrying its incident). */
+export function retryComplexActivation(rt: Runtime, scope: Execution, gatewayId: string): void {
+  const node = rt.model.node(gatewayId);
+  tryStart(rt, scope, node, (flows) => canStillArrive(rt, scope, node, flows));
+}
+
+/**
+ * Sends a token along the outgoing flows of catch event `owner`, which
+ * stays active (one occurrence of a timer cycle). Flows that cannot be
+ * chosen hold that token at the event with an incident (Runtime.holdToken).
+ */
+export function emitTokens(rt: Runtime, owner: Execution): void {
+  const node = rt.model.node(owner.nodeId);
+  const scope = rt.index.parent(owner)!;
+  let flows: FlowIR[];
+  try {
+    flows = selectOutgoing(rt, node, rt.context(owner));
+  } catch (error) {
+    rt.holdToken(scope, node, error);
+    return;
+  }
+  for (const flow of flows) enterNode(rt, scope, flow.target, flow.id);
 }
 
 /** Whether a token somewhere in the scope can still reach one of `flowIds` without passing `join`. */

@@ -5,7 +5,7 @@
  * for collections, the input element.
  */
 import type { EventDefinition, NodeIR } from '../../ir/types.js';
-import { publish } from './enter.js';
+import { preparePublication, sendPublication, type Publication } from './enter.js';
 import { throwError } from './propagation.js';
 import { evaluateCondition, evaluateExpr, ExpressionError } from '../../expressions/feel.js';
 import type { Runtime } from '../Runtime.js';
@@ -66,24 +66,35 @@ function startInner(rt: Runtime, body: Execution, node: NodeIR, index: number): 
   rt.send(inner, { type: 'ACTIVATE' });
 }
 
+/** A behaviour event the body throws, with what it publishes (messages, signals) already evaluated. */
+interface BehaviorEvent {
+  event: EventDefinition;
+  publication?: Publication;
+}
+
 /**
- * The events a multi-instance body throws as its instances complete (BPMN
+ * The events a multi-instance body throws as an instance completes (BPMN
  * 13.3.7): None, for each; One, for the first; Complex, each whose condition
- * holds. They are thrown by the body itself, so its own boundary events can
- * catch escalations and errors.
+ * holds. Evaluated before anything changes, so that a condition or message
+ * name that fails leaves the inner instance where it was (an incident).
  */
-function throwBehaviorEvents(rt: Runtime, body: Execution, node: NodeIR, variables: Record<string, unknown>): void {
+function planBehaviorEvents(rt: Runtime, body: Execution, node: NodeIR, variables: Record<string, unknown>, bodyContext: Record<string, unknown>): BehaviorEvent[] {
   const mi = node.multiInstance!;
   const events: EventDefinition[] = [];
   if (mi.behavior === 'None' && mi.noneBehaviorEvent) events.push(mi.noneBehaviorEvent);
-  if (mi.behavior === 'One' && mi.oneBehaviorEvent && body.mi!.completed === 1) events.push(mi.oneBehaviorEvent);
+  if (mi.behavior === 'One' && mi.oneBehaviorEvent && variables.numberOfCompletedInstances === 1) events.push(mi.oneBehaviorEvent);
   if (mi.behavior === 'Complex') for (const c of mi.complexBehavior ?? []) if (evaluateCondition(c.condition, variables)) events.push(c.event);
-  for (const event of events) {
+  return events.map((event) => ({ event, publication: preparePublication(rt, body, node, event, bodyContext) }));
+}
+
+/** Throws the planned behaviour events from the body itself, so its own boundary events can catch escalations and errors. */
+function throwBehaviorEvents(rt: Runtime, body: Execution, events: BehaviorEvent[]): void {
+  for (const { event, publication } of events) {
     if (rt.index.get(body.id) !== body || body.state !== 'active') return;
     rt.history('multiInstance.eventThrown', body, { type: event.type });
     if (event.type === 'escalation') rt.send(body, { type: 'ESCALATION', code: event.escalationCode ?? '' });
     else if (event.type === 'error') throwError(rt, body, event.errorCode ?? '', event.errorMessage);
-    else publish(rt, body, node, event);
+    else if (publication) sendPublication(rt, publication);
   }
 }
 
@@ -101,12 +112,18 @@ export interface InnerCompletion {
   output?: { value: unknown };
   /** Multi-instance: the completion condition holds (the other inner instances end). */
   done?: boolean;
-  /** What the inner instance saw when it completed (behavior events are judged on them). */
+  /** What the inner instance saw when it completed. */
   variables: Record<string, unknown>;
+  /** Multi-instance: the behaviour events to throw. */
+  events?: BehaviorEvent[];
 }
 
-/** Evaluates the loop condition, or the output element and completion condition, for an inner instance that finished. */
-export function planInnerCompletion(rt: Runtime, body: Execution, inner: Execution, node: NodeIR, variables: Record<string, unknown>): InnerCompletion {
+/**
+ * Evaluates the loop condition, or the output element, completion
+ * condition and behaviour events, for an inner instance that finished
+ * (`outputs`: what it hands outwards, which the body will see).
+ */
+export function planInnerCompletion(rt: Runtime, body: Execution, inner: Execution, node: NodeIR, variables: Record<string, unknown>, outputs: Record<string, unknown> = {}): InnerCompletion {
   if (node.standardLoop) {
     const loop = node.standardLoop;
     const counter = body.loopCounter ?? 1;
@@ -116,16 +133,13 @@ export function planInnerCompletion(rt: Runtime, body: Execution, inner: Executi
   const mi = node.multiInstance!;
   const state = body.mi!;
   const output = mi.outputElement && inner.index !== undefined ? { value: evaluateExpr(mi.outputElement, variables) } : undefined;
-  const done = mi.completionCondition
-    ? evaluateCondition(mi.completionCondition, {
-      ...variables,
-      numberOfInstances: state.total,
-      numberOfActiveInstances: body.children.filter((c) => c !== inner).length,
-      numberOfCompletedInstances: state.completed + 1,
-      loopCounter: inner.loopCounter,
-    })
-    : false;
-  return { output, done, variables };
+  const throwsEvents = mi.behavior !== undefined && mi.behavior !== 'All';
+  if (!mi.completionCondition && !throwsEvents) return { output, done: false, variables };
+  // counted only when something reads them: a body of thousands of instances completes each in constant time
+  const counts = { numberOfInstances: state.total, numberOfActiveInstances: body.children.length - 1, numberOfCompletedInstances: state.completed + 1 };
+  const done = mi.completionCondition ? evaluateCondition(mi.completionCondition, { ...variables, ...counts, loopCounter: inner.loopCounter }) : false;
+  const events = throwsEvents ? planBehaviorEvents(rt, body, node, { ...variables, ...counts }, { ...rt.context(body), ...outputs }) : [];
+  return { output, done, variables, events };
 }
 
 /**
@@ -147,13 +161,15 @@ export function innerCompleted(rt: Runtime, body: Execution, inner: Execution, n
     state.outputs[inner.index] = plan.output.value;
     if (mi.outputCollection) body.variables[mi.outputCollection] = state.outputs;
   }
-  throwBehaviorEvents(rt, body, node, { ...plan.variables, numberOfInstances: state.total, numberOfCompletedInstances: state.completed, numberOfActiveInstances: body.children.length });
+  throwBehaviorEvents(rt, body, plan.events ?? []);
   if (rt.index.get(body.id) !== body || body.state !== 'active') return;
   if (plan.done) {
-    for (const other of [...body.children]) {
-      rt.send(other, { type: 'TERMINATE' });
-      rt.index.removeChild(body, other);
-    }
+    rt.ending(`completion condition of ${node.id} met`, () => {
+      for (const other of [...body.children]) {
+        rt.send(other, { type: 'TERMINATE' });
+        rt.index.removeChild(body, other);
+      }
+    });
     completeBody(rt, body);
     return;
   }

@@ -11,11 +11,17 @@ import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { propagateVariables } from '../variables.js';
 import { allPartsOccurred } from './multipleEvents.js';
+import { attempt } from '../stalls.js';
 
+/**
+ * Whether `elementId`, waited on by `owner`, waits for signal `name`. A
+ * signal name that cannot be evaluated now is an incident on that element
+ * (it hears no signal until retried), not a failure of the throw event.
+ */
 function listensTo(rt: Runtime, owner: Execution, event: EventDefinition | undefined, name: string, elementId: string): boolean {
   if (event?.type === 'multiple') return event.definitions.some((d) => listensTo(rt, owner, d, name, elementId));
   if (event?.type !== 'signal') return false;
-  return evaluateString(event.signalName, rt.context(owner), `${elementId} signal name`) === name;
+  return attempt(rt, owner, elementId, 'signal', () => evaluateString(event.signalName, rt.context(owner), `${elementId} signal name`) === name)?.value ?? false;
 }
 
 /** The (owner, element) pairs of this instance that wait for signal `name` now. */

@@ -11,6 +11,7 @@ import type { Runtime } from '../Runtime.js';
 import type { Execution } from '../tree.js';
 import { visibleVariables } from '../variables.js';
 import { openSla } from './sla.js';
+import { resolveStalls } from '../stalls.js';
 
 /** Opens a timer row for `elementId` (a catch event, boundary event or event subprocess start). */
 export function openTimer(rt: Runtime, owner: Execution, elementId: string, timer: TimerDefinition): void {
@@ -81,7 +82,6 @@ export function openEventWait(rt: Runtime, owner: Execution, elementId: string, 
 /** Opens a job for a worker of the node's job type. */
 export function openJob(rt: Runtime, execution: Execution, node: NodeIR): void {
   const job = node.job!;
-  const variables = visibleVariables(rt.index, execution);
   const context = rt.context(execution);
   const type = evaluateString(job.type, context, `${node.id} job type`);
   const retries = Number(evaluateExpr(job.retries, context));
@@ -97,7 +97,6 @@ export function openJob(rt: Runtime, execution: Execution, node: NodeIR): void {
     retries,
     state: 'activatable',
     headers: job.headers,
-    variables,
     worker: null,
     lockExpiresAt: null,
     nextRunAt: rt.env.now,
@@ -163,8 +162,9 @@ function nullIfEmpty(text: string): string | null {
   return text.trim() === '' ? null : text;
 }
 
-/** Cancels every open row of an execution (tasks, jobs, timers, subscriptions, a called instance). */
+/** Cancels every open row of an execution (tasks, jobs, timers, subscriptions, a called instance), and resolves what stalled in its waits. */
 export function cancelWaits(rt: Runtime, execution: Execution): void {
+  if (execution.stalled) resolveStalls(rt, execution, rt.endReason(execution));
   const waits = execution.waits;
   if (!waits) return;
   const effects = rt.env.effects;

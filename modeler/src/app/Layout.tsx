@@ -2,12 +2,14 @@
 import type { ComponentChildren } from 'preact';
 import { linkClick, useLocation } from './router';
 import type { SessionUser } from './session';
-import { navigationFor } from './pages';
+import { navigationFor, pageFor } from './pages';
 import { UserMenu } from './UserMenu';
 
 export function Layout({ user, children }: { user: SessionUser; children: ComponentChildren }) {
   const { path } = useLocation();
   const nav = navigationFor(user.roles);
+  // The page that owns the path is the active one (/tasks/start is Processes, not Tasks).
+  const current = pageFor(path);
   return (
     <div class="shell">
       <a class="skip-link" href="#main">Skip to content</a>
@@ -18,7 +20,7 @@ export function Layout({ user, children }: { user: SessionUser; children: Compon
         </a>
         <nav class="app-nav" aria-label="Main">
           {nav.map((page) => {
-            const active = path === page.path || path.startsWith(`${page.path}/`);
+            const active = page === current;
             return (
               <a key={page.path} href={page.path} onClick={linkClick} class={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
                 {page.title}

@@ -9,10 +9,12 @@ import { pages as login } from '../features/login';
 import { pages as modeler } from '../features/modeler';
 import { pages as tasks } from '../features/tasks';
 import { pages as monitor } from '../features/monitor';
+import { pages as reports } from '../features/reports';
 import { pages as admin } from '../features/admin';
 
 export const pages: PageDefinition[] = [...login, ...modeler, ...tasks];
 pages.push(...monitor);
+pages.push(...reports);
 pages.push(...admin);
 
 /** The page owning `path` (the longest matching page path), if any. */

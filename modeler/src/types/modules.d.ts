@@ -2,6 +2,7 @@
 declare module 'bpmn-js-properties-panel';
 declare module '@bpmn-io/properties-panel';
 declare module '@bpmn-io/properties-panel/preact';
+declare module '@bpmn-io/properties-panel/preact/hooks';
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 declare module 'bpmn-js-bpmnlint';
 declare module 'bpmnlint';

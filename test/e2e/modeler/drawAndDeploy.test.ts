@@ -70,7 +70,7 @@ describe('App: drawing and deploying in the modeler', () => {
     // when
     await page.locator('.bio-properties-panel-group-header', { hasText: 'Lifeline' }).click();
     await page.getByLabel('Assignment strategy').selectOption('leastLoaded');
-    await page.getByLabel('Business calendar').fill('office');
+    await page.getByLabel('Business calendar').selectOption('office');
     await page.getByLabel('SLA target').fill('P2D');
     await page.getByLabel('SLA at risk').fill('75%');
     await page.getByLabel('SLA at risk').press('Tab');

@@ -28,6 +28,8 @@ describe('App: opening, importing, exporting and keeping work in the modeler', (
       if (key === 'campaign-invitation') await screenshot(page, 'modeler-campaign-invitation');
       if (key === 'support-escalation') {
         expect(await page.getByRole('tab', { name: 'Form: answer-request' }).count()).to.equal(1);
+        // and its start form, linked from the none start event
+        expect(await page.getByRole('tab', { name: 'Form: register-request' }).count()).to.equal(1);
         await screenshot(page, 'modeler-support-escalation');
       }
       await page.getByRole('button', { name: 'Deploy', exact: true }).click();

@@ -221,6 +221,10 @@ describe('parser: bad input', () => {
         'waitMessage: message name',
         'waitMessage: correlation key',
         'waitTimer: timer duration',
+        'quorum: activation condition',
+        'research: completion condition',
+        'research: active elements',
+        'reviews: behavior condition',
         'badCondition: condition',
       ]);
       expectProblem(problems, 'badCondition', /invalid FEEL at position 9: 'amount >'/);

@@ -3,10 +3,10 @@ import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
 
 type Modeler = { get(name: string): any };
 
-/** The formIds that the diagram's user tasks link to (zeebe:formDefinition formId). */
+/** The formIds that the diagram's user tasks and start events (start forms) link to (zeebe:formDefinition formId). */
 export function linkedFormIds(modeler: Modeler): string[] {
   const ids = new Set<string>();
-  for (const element of modeler.get('elementRegistry').filter((e: unknown) => is(e, 'bpmn:UserTask'))) {
+  for (const element of modeler.get('elementRegistry').filter((e: unknown) => is(e, 'bpmn:UserTask') || is(e, 'bpmn:StartEvent'))) {
     for (const value of getBusinessObject(element).get('extensionElements')?.get('values') ?? []) {
       if (is(value, 'zeebe:FormDefinition') && value.get('formId')) ids.add(value.get('formId'));
     }

@@ -3,7 +3,8 @@
  * It validates in the browser with form-js's own rules — required, min/max,
  * lengths, patterns — which the server checks again (api/forms/validateForm.ts):
  * the server stays the judge, and its answer (422 FORM_INVALID with the
- * field messages) is shown on the fields it names.
+ * field messages) is shown on the fields it names, also inside groups and
+ * on one row of a dynamic list. A start form uses it the same way.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Form } from '@bpmn-io/form-js';
@@ -18,6 +19,35 @@ export interface TaskFormHandle {
 }
 
 type Registry = { getAll(): { id: string; key?: string }[] };
+type InstanceRegistry = { getAllKeyed(): { id: string; valuePath: (string | number)[]; indexes?: Record<string, number> }[] };
+
+/** A server's field path (`event.name`, `invitees[1].email`) as form-js writes value paths (`event.name`, `invitees.1.email`). */
+const normalPath = (path: string) => path.replace(/\[(\d+)\]/g, '.$1');
+
+/**
+ * The form-js errors state for the server's field problems: by field id, and
+ * for a field inside a dynamic list by its row index as well, as form-js
+ * keeps its own; the problems no field of the form holds come back apart.
+ */
+function placeProblems(viewer: Form, problems: { field: string; message: string }[]) {
+  const instances = (viewer.get('formFieldInstanceRegistry') as InstanceRegistry).getAllKeyed();
+  const fields = (viewer.get('formFieldRegistry') as Registry).getAll();
+  const errors: Record<string, unknown> = {};
+  const unplaced = problems.filter((problem) => {
+    const instance = instances.find((i) => i.valuePath.join('.') === normalPath(problem.field));
+    const errorPath = instance ? [instance.id, ...Object.values(instance.indexes ?? {})] : (() => {
+      const field = fields.find((f) => f.key === problem.field);
+      return field ? [field.id] : undefined;
+    })();
+    if (!errorPath) return true;
+    let at = errors as Record<string, unknown>;
+    for (const part of errorPath.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+    const last = errorPath[errorPath.length - 1];
+    ((at[last] ??= []) as string[]).push(problem.message);
+    return false;
+  });
+  return { errors, unplaced };
+}
 
 export function TaskForm({ schema, data, readOnly, handle }: { schema: Record<string, unknown>; data: Record<string, unknown>; readOnly: boolean; handle: { current?: TaskFormHandle } }) {
   const container = useRef<HTMLDivElement>(null);
@@ -25,7 +55,8 @@ export function TaskForm({ schema, data, readOnly, handle }: { schema: Record<st
   const [failed, setFailed] = useState<string>();
 
   useEffect(() => {
-    const viewer = new Form({ container: container.current! });
+    // No input debounce: a value typed just before a click on Start or Complete is in the submitted data.
+    const viewer = new Form({ container: container.current!, debounce: false } as ConstructorParameters<typeof Form>[0]);
     let live = true;
     viewer.importSchema(schema, data).then(
       () => {
@@ -43,13 +74,7 @@ export function TaskForm({ schema, data, readOnly, handle }: { schema: Record<st
         return undefined;
       },
       showFieldProblems(problems) {
-        const fields = (viewer.get('formFieldRegistry') as Registry).getAll();
-        const errors: Record<string, string[]> = {};
-        const unplaced = problems.filter((problem) => {
-          const field = fields.find((f) => f.key === problem.field);
-          if (field) (errors[field.id] ??= []).push(problem.message);
-          return !field;
-        });
+        const { errors, unplaced } = placeProblems(viewer, problems);
         viewer._setState({ errors });
         return unplaced;
       },

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../app/PageDefinition';
-import { navigate, useLocation } from '../../app/router';
+import { linkClick, navigate, useLocation } from '../../app/router';
 import { useTitleCount } from '../../app/title';
 import { listSearch, readListState, type ListState } from './listQuery';
 import { useLookups } from './lookups';
@@ -33,6 +33,7 @@ export default function TasksPage({ user, subpath }: PageProps) {
           <div class="task-pane-empty">
             <h2>Pick a task</h2>
             <p>{counts.mine ? `You have ${counts.mine} open task${counts.mine === 1 ? '' : 's'}.` : 'Nothing is assigned to you right now.'} Choose one from the list to see its details, fill in its form and complete it.</p>
+            <p>A customer called? <a href="/tasks/start" onClick={linkClick}>Start a process</a> to register the request.</p>
           </div>
         )}
       </main>

@@ -1,6 +1,8 @@
 /**
- * A "Lifeline" group in the properties panel for the `lifeline:` extension
- * elements (entries in lifelineEntries.ts). Writes go through the command
+ * The properties panel's groups for the `lifeline:` extension elements: a
+ * "Lifeline" group (assignment strategy, business calendar, SLA target and
+ * at-risk threshold, the business key field of a start event) and, on user
+ * tasks, "SLA actions" (slaActions.ts). Writes go through the command
  * stack, so undo/redo work; clearing a value removes the extension element
  * rather than leaving an empty one behind.
  */
@@ -9,45 +11,13 @@ import { SelectEntry, TextFieldEntry, isSelectEntryEdited, isTextFieldEntryEdite
 import { useService } from 'bpmn-js-properties-panel';
 import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
 import { LIFELINE_ENTRIES, type LifelineEntry } from './lifelineEntries';
+import { findExtension, setAttribute } from './extensionCommands';
+import { calendarEntries } from './calendarEntry';
+import { slaActionsGroup } from './slaActions';
 
 type Moddle = any;
 
-/** The extension element of `type` on the element's business object, if any. */
-export function findExtension(bo: Moddle, type: string): Moddle | undefined {
-  return (bo.get('extensionElements')?.get('values') ?? []).find((value: Moddle) => is(value, type));
-}
-
-/** The commands that set (or, for '' / undefined, remove) one attribute of a lifeline extension element. */
-function updateCommands(element: Moddle, entry: LifelineEntry, value: string | undefined, bpmnFactory: Moddle): unknown[] {
-  const bo = getBusinessObject(element);
-  const commands: unknown[] = [];
-  let extensionElements = bo.get('extensionElements');
-  const existing = findExtension(bo, entry.type);
-  if (!value) {
-    if (!existing) return [];
-    // Other attributes or children (an SLA's actions) still set: clear just this one.
-    const others = existing.$descriptor.properties.filter((p: Moddle) => p.name !== entry.property).some((p: Moddle) => {
-      const other = existing.get(p.name);
-      return Array.isArray(other) ? other.length > 0 : other !== undefined && other !== '';
-    });
-    if (others) return [{ cmd: 'element.updateModdleProperties', context: { element, moddleElement: existing, properties: { [entry.property]: undefined } } }];
-    const values = extensionElements.get('values').filter((v: Moddle) => v !== existing);
-    return [{ cmd: 'element.updateModdleProperties', context: { element, moddleElement: extensionElements, properties: { values } } }];
-  }
-  if (!extensionElements) {
-    extensionElements = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
-    extensionElements.$parent = bo;
-    commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: bo, properties: { extensionElements } } });
-  }
-  let extension = existing;
-  if (!extension) {
-    extension = bpmnFactory.create(entry.type, {});
-    extension.$parent = extensionElements;
-    commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: extensionElements, properties: { values: [...extensionElements.get('values'), extension] } } });
-  }
-  commands.push({ cmd: 'element.updateModdleProperties', context: { element, moddleElement: extension, properties: { [entry.property]: value } } });
-  return commands;
-}
+export { findExtension };
 
 function EntryComponent(props: { element: Moddle; id: string; entry: LifelineEntry }) {
   const { element, id, entry } = props;
@@ -57,7 +27,7 @@ function EntryComponent(props: { element: Moddle; id: string; entry: LifelineEnt
   // undefined when unset (an empty string would write an empty element on blur).
   const getValue = () => findExtension(getBusinessObject(element), entry.type)?.get(entry.property) ?? (entry.options ? '' : undefined);
   const setValue = (value: string | undefined) => {
-    const commands = updateCommands(element, entry, value, bpmnFactory);
+    const commands = setAttribute(element, entry.type, entry.property, value?.trim() ? value.trim() : undefined, bpmnFactory);
     if (commands.length) commandStack.execute('properties-panel.multi-command-executor', commands);
   };
   if (entry.options) return h(SelectEntry, { element, id, label: entry.label, description: entry.description, getValue, setValue, getOptions: () => entry.options });
@@ -65,22 +35,31 @@ function EntryComponent(props: { element: Moddle; id: string; entry: LifelineEnt
 }
 
 export default class LifelinePropertiesProvider {
-  static $inject = ['propertiesPanel'];
+  static $inject = ['propertiesPanel', 'injector'];
 
-  constructor(propertiesPanel: Moddle) {
+  private readonly injector: Moddle;
+
+  constructor(propertiesPanel: Moddle, injector: Moddle) {
+    this.injector = injector;
     propertiesPanel.registerProvider(400, this);
   }
 
   getGroups(element: Moddle) {
     return (groups: Moddle[]) => {
-      const entries = LIFELINE_ENTRIES.filter((entry) => entry.appliesTo.some((type) => is(element, type))).map((entry) => ({
+      const bo = getBusinessObject(element);
+      const plain = LIFELINE_ENTRIES.filter((entry) => entry.appliesTo.some((type) => is(element, type)) && (!entry.when || entry.when(bo))).map((entry) => ({
         id: entry.id,
         entry,
         element,
         component: EntryComponent,
         isEdited: entry.options ? isSelectEntryEdited : isTextFieldEntryEdited,
       }));
+      // the calendar after the assignment strategy, before the SLA fields
+      const afterStrategy = plain.findIndex((e) => e.id === 'lifeline-assignment-strategy') + 1;
+      const entries = [...plain.slice(0, afterStrategy), ...calendarEntries(element), ...plain.slice(afterStrategy)];
       if (entries.length) groups.push({ id: 'lifeline', label: 'Lifeline', entries });
+      const actions = slaActionsGroup(element, this.injector);
+      if (actions) groups.push(actions);
       return groups;
     };
   }

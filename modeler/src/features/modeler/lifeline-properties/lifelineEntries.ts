@@ -1,9 +1,10 @@
 /**
- * The `lifeline:` extension properties the panel edits, one entry per
- * attribute. Each names the extension element type (from the ONE descriptor
- * engine/parser/lifeline-moddle.json), the attribute, the BPMN elements it
- * applies to, and its choices. Adding an SLA policy or a calendar is one more
- * entry here (and its type in the descriptor).
+ * The `lifeline:` extension attributes the panel edits as plain fields, one
+ * entry per attribute. Each names the extension element type (from the ONE
+ * descriptor engine/parser/lifeline-moddle.json), the attribute, the BPMN
+ * elements it applies to, and its choices. The calendar (a select of the
+ * server's calendars) and the SLA actions (a list) have entries of their own
+ * (calendarEntry.ts, slaActions.ts).
  */
 export interface LifelineEntry {
   /** Unique id of the panel entry. */
@@ -16,6 +17,8 @@ export interface LifelineEntry {
   property: string;
   /** BPMN types the entry shows on (bpmn-js `is`, so super types work). */
   appliesTo: string[];
+  /** Narrows `appliesTo` by the business object (e.g. none start events of a process only). */
+  when?: (bo: any) => boolean;
   /** A select with these choices ('' = not set: the extension element is removed); without options, a text field. */
   options?: { value: string; label: string }[];
 }
@@ -35,17 +38,9 @@ export const LIFELINE_ENTRIES: LifelineEntry[] = [
     ],
   },
   {
-    id: 'lifeline-calendar-name',
-    label: 'Business calendar',
-    description: 'The calendar (by name, see /api/calendars) that shapes timers, due dates and SLAs here; on the process, of every element.',
-    type: 'lifeline:Calendar',
-    property: 'name',
-    appliesTo: ['bpmn:Process', 'bpmn:UserTask', 'bpmn:StartEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent'],
-  },
-  {
     id: 'lifeline-sla-target',
     label: 'SLA target',
-    description: 'A duration from the task\'s creation in working time (P2D) or a date-time; FEEL allowed. Actions (notify, reassign, escalate) are children of lifeline:sla in the XML.',
+    description: 'A duration from the task\'s creation in working time (P2D) or a date-time; FEEL allowed. Its actions are under "SLA actions".',
     type: 'lifeline:Sla',
     property: 'target',
     appliesTo: ['bpmn:UserTask'],
@@ -58,4 +53,18 @@ export const LIFELINE_ENTRIES: LifelineEntry[] = [
     property: 'atRisk',
     appliesTo: ['bpmn:UserTask'],
   },
+  {
+    id: 'lifeline-business-key-field',
+    label: 'Business key from field',
+    description: 'The variable (a start form field, or a path such as event.id) whose value is the business key of an instance started here without one.',
+    type: 'lifeline:BusinessKey',
+    property: 'field',
+    appliesTo: ['bpmn:StartEvent'],
+    when: isProcessNoneStart,
+  },
 ];
+
+/** A none start event directly in a process: what a person starts (start form, business key). */
+export function isProcessNoneStart(bo: any): boolean {
+  return !(bo.eventDefinitions?.length) && bo.$parent?.$type === 'bpmn:Process';
+}

@@ -1,0 +1,25 @@
+import { openBenchDatabase } from './benchDatabase.js';
+import { buildReportHistory } from './reportHistory.js';
+const db = await openBenchDatabase();
+await buildReportHistory(db.knex, db.store, 3000, 100);
+const k = db.knex;
+await k.raw('create temp table h as select * from history_events');
+await k.raw("create temp table nr as select * from history_events where false");
+// simulate: copy history with new ids
+const gen = `select md5(instance_id::text||':x'||n)::uuid as instance_id, type, element_id, element_type, case when activity_instance_id is null then null else md5(activity_instance_id::text||':x'||n)::uuid end as activity_instance_id, at, actor, data from h, generate_series(1,20) n`;
+await k.raw(`insert into process_instances select md5(id::text||':x'||n)::uuid, definition_id, definition_key, definition_version, business_key, state, snapshot, variables, active_elements, revision, parent_instance_id, parent_activity_instance_id, started_at, ended_at, updated_at, started_by from process_instances, generate_series(1,20) n`).catch(e=>console.log('pi', e.message));
+let t = performance.now();
+await k.raw(`insert into history_events (instance_id, type, element_id, element_type, activity_instance_id, at, actor, data) ${gen}`);
+console.log('with trigger', (performance.now()-t).toFixed(0));
+await k.raw('alter table history_events disable trigger history_element_spans');
+t = performance.now();
+await k.raw(`insert into history_events (instance_id, type, element_id, element_type, activity_instance_id, at, actor, data) ${gen.replace(/:x/g, ':y')}`);
+console.log('without trigger', (performance.now()-t).toFixed(0));
+await k.raw(`create temp table n2 as ${gen.replace(/:x/g, ':z')}`);
+t = performance.now();
+await k.raw(`insert into element_spans (instance_id, activity_instance_id, definition_id, element_id, element_type, started_at) select n.instance_id, n.activity_instance_id, null, n.element_id, n.element_type, n.at from n2 n where n.type = 'element.activated' and n.activity_instance_id is not null on conflict do nothing`);
+console.log('insert spans', (performance.now()-t).toFixed(0));
+t = performance.now();
+const r = await k.raw(`explain analyze update element_spans s set ended_at = e.at, outcome = substr(e.type, 9) from (select distinct on (instance_id, activity_instance_id) instance_id, activity_instance_id, type, at from n2 where type in ('element.completed','element.terminated','element.failed') and activity_instance_id is not null order by instance_id, activity_instance_id, at desc) e where s.instance_id = e.instance_id and s.activity_instance_id = e.activity_instance_id and (s.ended_at is null or s.outcome = 'failed')`);
+console.log('update spans', (performance.now()-t).toFixed(0)); console.log(r.rows.map((x:any)=>x['QUERY PLAN']).join('\n'));
+await db.close();
