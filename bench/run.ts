@@ -1,115 +1,107 @@
 /**
- * `npm run bench`: figures for the engine on a real (embedded) PostgreSQL.
- * Prints medians and ratios, not absolutes to trust on a shared machine:
- *  - restore + one transition of the compiled statecharts (pure, no I/O)
- *  - start → first user task, and complete → end, per instance (latency, throughput)
- *  - timers: how fast a backlog of due timers drains
- *  - memory: heap per compiled model and per instance tree
- *  - reports: every manager's report on a history of 1,000,000 rows (bench/reports.ts)
+ * `npm run bench` (issue 10): Lifeline beside its references, in the same
+ * run, on one database (embedded PostgreSQL, or DATABASE_URL):
+ *  1. straight through and one user task at 1, 16 and 64 clients, through
+ *     the engine API and through HTTP, beside the physical-limit driver on
+ *     raw pg and the peer bpmn-engine: instances/s, p50/p99, statements and
+ *     round trips per step, Node and PostgreSQL CPU per instance; medians
+ *     of rounds after a warm-up, drivers interleaved within each round;
+ *  2. scale out: the same work by one engine process and by two;
+ *  3. the timer storm: 10,000 timers due at once, two engine processes;
+ *  4. scale: 100,000 waiting instances (memory, bytes on disk);
+ *  5. the campaign (issue 7) and the reports (issue 13) benches.
+ * Prints a table and writes the figures as JSON (BENCH_JSON, default
+ * bench-results.json). `npm run bench -- --quick` runs fewer instances and
+ * rounds (same scenarios) to finish in a few minutes.
  */
-import { performance } from 'node:perf_hooks';
-import { readFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { Engine, ControllableClock, manualScheduler } from '../engine/index.js';
+import { countWire } from '../db/index.js';
 import { openBenchDatabase } from './benchDatabase.js';
 import { pureStepFigures } from './pureStep.js';
 import { campaignFigures } from './campaign.js';
 import { reportFigures } from './reports.js';
+import { runThroughput, type ThroughputRow } from './scenarios/throughput.js';
+import { EngineDriver } from './scenarios/engineDriver.js';
+import { HttpDriver } from './scenarios/httpDriver.js';
+import { LimitDriver } from './scenarios/limitDriver.js';
+import { PeerDriver } from './scenarios/peerDriver.js';
+import { captureTemplates, deployModels } from './scenarios/setup.js';
+import { timerStorm } from './scenarios/timerStorm.js';
+import { scale } from './scenarios/scale.js';
+import { inProcesses, type ProcessFigures } from './scenarios/engineProcess.js';
+import { printThroughput, ratios } from './report/table.js';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const PLAN = quick
+  ? { rounds: 2, warmup: 100, instances: (c: number) => (c === 1 ? 60 : c === 16 ? 300 : 640), scaleOut: 1_000, storm: 10_000, scale: 10_000, campaign: [1_000], reportRows: 100_000 }
+  : { rounds: 3, warmup: 300, instances: (c: number) => (c === 1 ? 150 : c === 16 ? 1_000 : 1_920), scaleOut: 4_000, storm: 10_000, scale: 100_000, campaign: [1_000, 10_000], reportRows: 1_000_000 };
+const POOL = 16;
+const log = (line: string) => console.error(`  … ${line}`);
 
 async function main(): Promise<void> {
-  const n = Number(process.env.BENCH_INSTANCES ?? 300);
-  const db = await openBenchDatabase();
+  countWire();
+  const db = await openBenchDatabase({ pool: POOL });
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${db.description}`;
+  console.log(`Lifeline bench${quick ? ' (quick)' : ''} — ${machine}`);
   const clock = new ControllableClock('2026-01-05T09:00:00Z');
   const engine = new Engine({ store: db.store, clock, scheduler: manualScheduler });
-  const xml = (name: string) => readFile(new URL(`../test/engine/runtime/fixtures/${name}`, import.meta.url), 'utf8');
-  await engine.deploy({ resources: [{ name: 'exclusive.bpmn', xml: await xml('exclusive.bpmn') }, { name: 'boundary-timer.bpmn', xml: await xml('boundary-timer.bpmn') }] });
-  console.log(`Lifeline bench — ${n} instances, PostgreSQL ${db.description}, Node ${process.version}`);
+  await deployModels(engine);
+  const limit = new LimitDriver(db.connectionString, db.schema, POOL);
+  await captureTemplates(engine, db, limit);
+  const peer = new PeerDriver(db.connectionString, db.schema, POOL);
+  await peer.prepare();
+  const http = new HttpDriver(engine, db.knex, clock);
+  await http.open();
+  const results: Record<string, unknown> = { machine, quick, date: new Date().toISOString() };
 
-  // warm up (model cache, connection pool, JIT)
-  for (let i = 0; i < 20; i++) {
-    const warm = await engine.startInstance({ definitionKey: 'exclusive', variables: { amount: 1 } });
-    const [task] = (await engine.listTasks({ instanceId: warm.id })).items;
-    await engine.completeTask(task.id);
-  }
+  // 1. throughput, every driver interleaved
+  const rows: ThroughputRow[] = await runThroughput([new EngineDriver(engine), http, limit, peer], {
+    models: ['straight-through', 'one-task'], clients: [1, 16, 64], instances: PLAN.instances, rounds: PLAN.rounds, warmup: PLAN.warmup, postmaster: db.postmaster, log,
+  });
+  await Promise.all([http.close(), limit.close(), peer.close()]);
+  printThroughput(rows);
+  results.throughput = rows;
+  results.ratios = ratios(rows);
 
-  // SQL statements per step (BEGIN/COMMIT not counted)
-  const statements: string[] = [];
-  const listener = (q: { sql: string }) => {
-    if (!/^\s*(begin|commit|rollback)/i.test(q.sql)) statements.push(q.sql);
-  };
-  db.knex.on('query', listener);
-  const counted = await engine.startInstance({ definitionKey: 'exclusive', variables: { amount: 1 } });
-  const startStatements = statements.length;
-  const [countedTask] = (await engine.listTasks({ instanceId: counted.id })).items;
-  statements.length = 0;
-  await engine.completeTask(countedTask.id, { done: true });
-  const completeStatements = statements.length;
-  db.knex.removeListener('query', listener);
-  console.log(`SQL per step          start → user task: ${startStatements} statements; complete task → end: ${completeStatements - 0} statements (targets ≤ 6 and ≤ 8)`);
+  const pure = await pureStepFigures(await engine.getDefinition((await engine.listDefinitions({ key: 'bench-one-task' })).items[0].id));
+  console.log(`\npure runtime: restore a tree, complete its task, serialise: median ${pure.medianMicros.toFixed(0)} µs (no I/O)`);
+  results.pureStepMicros = pure.medianMicros;
 
-  const pure = await pureStepFigures(await engine.getDefinition(counted.definitionId));
-  console.log(`pure runtime          restore tree + complete a task + serialise: median ${(pure.medianMicros).toFixed(0)} µs over ${pure.samples} steps (no I/O)`);
+  // 2. scale out: one engine process, then two, each with 16 clients
+  const env = { ...process.env, BENCH_DATABASE_URL: db.connectionString, BENCH_SCHEMA: db.schema };
+  const rate = (figures: ProcessFigures[]) => figures.reduce((s, f) => s + f.done, 0) / ((Math.max(...figures.map((f) => f.endedAt)) - Math.min(...figures.map((f) => f.startedAt))) / 1000);
+  const one = rate(inProcesses(1, ['steps', String(PLAN.scaleOut), '16'], env));
+  const two = rate(inProcesses(2, ['steps', String(PLAN.scaleOut / 2), '16'], env));
+  console.log(`\nscale out (one user task, ${PLAN.scaleOut} instances, 16 clients per process): 1 engine process ${one.toFixed(0)} instances/s, 2 processes ${two.toFixed(0)} instances/s (${(two / one).toFixed(2)}×)`);
+  results.scaleOut = { instances: PLAN.scaleOut, oneProcess: one, twoProcesses: two, ratio: two / one };
 
-  const starts: number[] = [];
-  const ids: string[] = [];
-  let t0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    const s = performance.now();
-    ids.push((await engine.startInstance({ definitionKey: 'exclusive', variables: { amount: i } })).id);
-    starts.push(performance.now() - s);
-  }
-  const startWall = performance.now() - t0;
-  const tasks = (await engine.listTasks({ state: 'created', definitionKey: 'exclusive', limit: n + 10 })).items;
-  const completes: number[] = [];
-  t0 = performance.now();
-  for (const task of tasks) {
-    const s = performance.now();
-    await engine.completeTask(task.id, { done: true });
-    completes.push(performance.now() - s);
-  }
-  const completeWall = performance.now() - t0;
-  console.log(`start → user task     median ${fmt(median(starts))}  p95 ${fmt(p95(starts))}  ${(n / (startWall / 1000)).toFixed(0)} instances/s`);
-  console.log(`complete → end        median ${fmt(median(completes))}  p95 ${fmt(p95(completes))}  ${(tasks.length / (completeWall / 1000)).toFixed(0)} completions/s`);
+  // 3. timer storm
+  const storm = await timerStorm(db, PLAN.storm, 2);
+  console.log(`timer storm: ${storm.timers} timers due at once, ${storm.processes} engine processes: all fired in ${(storm.allFiredMs / 1000).toFixed(2)} s (${storm.timersPerSec.toFixed(0)}/s; per process ${storm.firedPerProcess.join(' + ')}), ${storm.duplicates} duplicates, ${storm.notFired} not fired, worst lateness ${(storm.worstLatenessMs / 1000).toFixed(2)} s (target: 5 s, 0 duplicates)`);
+  results.timerStorm = storm;
 
-  // concurrency: the same work from 8 concurrent callers (one connection pool)
-  t0 = performance.now();
-  await Promise.all(Array.from({ length: 8 }, async (_, w) => {
-    for (let i = 0; i < n / 8; i++) await engine.startInstance({ definitionKey: 'exclusive', variables: { amount: w } });
-  }));
-  const parallelWall = performance.now() - t0;
-  console.log(`8 concurrent starters ${(n / (parallelWall / 1000)).toFixed(0)} instances/s  (ratio to sequential: ${(startWall / parallelWall).toFixed(2)}×)`);
-
-  // timers: n instances waiting on a one-day boundary timer, all due at once
-  for (let i = 0; i < n; i++) await engine.startInstance({ definitionKey: 'escalation' });
-  clock.advance(24 * 3_600_000);
-  t0 = performance.now();
-  const fired = await engine.fireDueTimers();
-  const timerWall = performance.now() - t0;
-  console.log(`due timers drained    ${fired} (1 day + 3 hourly per instance) in ${fmt(timerWall)}  ${(fired / (timerWall / 1000)).toFixed(0)} timers/s`);
-
-  // memory: heap per instance tree restored in memory, and per compiled model
-  const rows = await db.knex('process_instances').select('snapshot').limit(n);
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const kept = rows.map((r: { snapshot: unknown }) => structuredClone(r.snapshot));
-  global.gc?.();
-  const perTree = (process.memoryUsage().heapUsed - heapBefore) / kept.length;
-  const bytes = rows.reduce((sum: number, r: { snapshot: unknown }) => sum + JSON.stringify(r.snapshot).length, 0) / rows.length;
-  console.log(`instance snapshot     ${bytes.toFixed(0)} bytes of JSON on average; ~${(perTree / 1024).toFixed(1)} KiB heap each when loaded${global.gc ? '' : ' (run with --expose-gc for steadier figures)'}`);
-  console.log(`process heap          ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MiB used after ${3 * n + 20} instances`);
+  // 4. scale
+  const big = await scale(engine, db, PLAN.scale);
+  console.log(`scale: ${big.instances} waiting instances started in ${big.seconds.toFixed(0)} s; engine RSS ${big.rssBeforeMiB.toFixed(0)} → ${big.rssAfterMiB.toFixed(0)} MiB (growth ${big.rssGrowthMiB.toFixed(1)} MiB, heap ${big.heapGrowthMiB.toFixed(1)} MiB; target ≤ 50 MB), ${big.bytesOnDiskPerInstance.toFixed(0)} bytes on disk per instance`);
+  results.scale = big;
   await db.close();
 
-  // campaigns (issue 7): start time and memory for 1,000 and 10,000 invitees, each in its own process
-  campaignFigures();
+  // 5. the campaign and the reports
+  console.log('');
+  results.campaign = campaignFigures(PLAN.campaign);
+  results.reportsUnder500ms = await reportFigures(PLAN.reportRows);
 
-  // reports (issue 13): every report on 1,000,000 history rows, target under 500 ms each
-  await reportFigures();
+  const file = process.env.BENCH_JSON ?? 'bench-results.json';
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nfigures written to ${file}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
