@@ -2,10 +2,11 @@
  * The timer storm: `count` instances each wait on a timer, all due at the
  * same moment; then `processes` engine processes (children, each with its
  * own pool) sweep together from one start moment. Measured: the time until
- * every timer fired (from the start moment to the last fired_at),
- * duplicates (timer.fired history lines beyond one per timer) and the
- * worst lateness (fired_at minus the moment the timer was due, or the
- * start moment when it was due before). The timers are written due an hour
+ * every timer fired (from the start moment until the last process found
+ * nothing more to fire: its last batch committed), duplicates (timer.fired
+ * history lines beyond one per timer) and the worst lateness (fired_at, the
+ * moment the firing transaction began, minus the moment the timer was due,
+ * or the start moment when it was due before). The timers are written due an hour
  * before the start moment, so the whole storm is due when the sweep begins.
  */
 import { readFile } from 'node:fs/promises';
