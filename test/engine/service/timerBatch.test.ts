@@ -108,6 +108,23 @@ describe('timer sweep in batches', () => {
     expect((await t.engine.history(instance.id)).filter((h) => h.type === 'timer.fired')).to.have.length(2);
   });
 
+  it('should fire the rest of a batch one timer per transaction when the batch fails: the timer whose step the database refuses stays scheduled', async () => {
+    // given: five due timers, and a database that refuses to save one of their instances
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await t.start('reminder')).id);
+    const [refused, ...others] = ids;
+    await t.db.knex.raw(`create function refuse_one() returns trigger language plpgsql as $$ begin if new.id = '${refused}' then raise exception 'refused by the test'; end if; return new; end $$`);
+    await t.db.knex.raw('create trigger refuse_one before update on process_instances for each row execute function refuse_one()');
+    t.clock.advance(HOUR);
+    // when
+    const fired = await t.engine.fireDueTimers();
+    // then: the four others fired; the refused one waits, scheduled, for the next sweep
+    expect(fired).to.equal(4);
+    for (const id of others) expect(elementsOf(await t.openTasks(id))).to.deep.equal(['call']);
+    expect(await t.db.knex('timers').where({ instance_id: refused }).first()).to.include({ state: 'scheduled' });
+    expect(elementsOf(await t.openTasks(refused))).to.deep.equal([]);
+  });
+
   it('should leave the timers of an instance another transaction holds for a later sweep and fire the rest of the batch', async () => {
     // given: three due timers, one instance held by a transaction
     const [busyId, ...others] = await startSupport(3);
