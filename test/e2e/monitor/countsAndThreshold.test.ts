@@ -91,6 +91,8 @@ describe('Monitor: counts, links and the stuck threshold', () => {
     // when: back to one hour, after a reload, following the count
     await page.getByLabel('Stuck threshold, amount').fill('1');
     await page.getByLabel('Stuck threshold, amount').press('Enter');
+    // (the page has taken the new threshold before it reloads; a reload racing the change failed twice under load)
+    await stuckTile.getByRole('link', { name: '1 stuck instance in all processes' }).waitFor();
     await page.reload();
     await page.getByRole('link', { name: '1 stuck instance of Card payment' }).click();
     // then
