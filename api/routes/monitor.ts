@@ -16,7 +16,7 @@ const stuckFor = z.string().min(2).max(40).default('P1D');
 export const monitorRoutes: Route[] = [
   route({
     method: 'get', path: '/api/monitor/overview', tag: 'Monitor', permission: 'instances:read',
-    summary: 'Per definition version: running, completed, cancelled, terminated, with incidents, stuck (no step for longer than stuckFor), with overdue tasks',
+    summary: 'Per definition version: running, completed, cancelled, terminated, with incidents, stuck (no step for longer than stuckFor), with overdue tasks, holding a task whose SLA is at risk or breached',
     query: z.object({ stuckFor }),
     response: shapes.overview,
     handler: async ({ query, services }) => {
@@ -27,10 +27,11 @@ export const monitorRoutes: Route[] = [
   }),
   route({
     method: 'get', path: '/api/monitor/instances', tag: 'Monitor', permission: 'instances:read',
-    summary: 'Instances by the overview\'s filters (incidents, stuck, overdue tasks), a business-key search, started between; newest first, paginated',
+    summary: 'Instances by the overview\'s filters (incidents, stuck, overdue tasks, SLA at risk or breached), a business-key search, started between; newest first, paginated',
     query: z.object({
       definitionKey: z.string().optional(), definitionId: z.uuid().optional(), state: z.enum(['active', 'completed', 'terminated', 'cancelled']).optional(),
       incidents: queryBool.optional(), stuckFor: z.string().min(2).max(40).optional(), overdue: queryBool.optional(),
+      sla: z.enum(['at_risk', 'breached']).optional().describe('Only instances holding an open task whose SLA is in this state'),
       businessKey: z.string().max(200).optional(), startedAfter: queryDate.optional(), startedBefore: queryDate.optional(),
       ...page,
     }),

@@ -11,6 +11,8 @@ export const definitionCounts = z.object({
   definitionId: z.string(), key: z.string(), version: z.number().int(), name: z.string().nullable(), deployedAt: time,
   running: z.number().int(), completed: z.number().int(), cancelled: z.number().int(), terminated: z.number().int(),
   withIncidents: z.number().int(), stuck: z.number().int(), withOverdueTasks: z.number().int(),
+  /** Running instances holding an open task whose SLA is at risk, and breached (past the SLA target, else the due date). */
+  slaAtRisk: z.number().int(), slaBreached: z.number().int(),
 });
 
 export const overview = z.object({ now: time, stuckFor: z.string(), stuckBefore: time, definitions: z.array(definitionCounts) });

@@ -1,11 +1,12 @@
 /**
  * The monitor's instance list: the overview's filters (state, open
- * incidents, stuck, overdue tasks), a business-key search, started between,
+ * incidents, stuck, overdue tasks, SLA at risk or breached), a business-key search, started between,
  * one page at a time. ONE statement: the page, its total, and per row the
  * open incidents and overdue tasks.
  */
 import type { Knex } from 'knex';
-import type { InstanceState } from '../../engine/index.js';
+import type { InstanceState, SlaState } from '../../engine/index.js';
+import { slaCondition } from '../repositories/taskSla.js';
 
 /** The list's filters; each is optional and they combine with AND. */
 export interface InstanceListFilter {
@@ -18,6 +19,8 @@ export interface InstanceListFilter {
   stuckBefore?: Date;
   /** Only instances with an open task due before `now`. */
   withOverdueTasks?: boolean;
+  /** Only instances holding an open task whose SLA is in this state at `now` (as the overview counts them). */
+  sla?: Exclude<SlaState, 'on_time'>;
   /** Part of the business key, any case. */
   businessKey?: string;
   startedAfter?: Date;
@@ -62,6 +65,7 @@ export async function listInstanceRows(db: Knex, filter: InstanceListFilter, now
     else matching.whereNotExists(open);
   }
   if (filter.withOverdueTasks) matching.whereExists(db('user_tasks as t').select(db.raw('1')).whereRaw('t.instance_id = i.id').where('t.state', 'created').where('t.due_at', '<', now));
+  if (filter.sla) matching.whereExists(db('user_tasks as t').select(db.raw('1')).whereRaw('t.instance_id = i.id').where('t.state', 'created').where(slaCondition(db, filter.sla, now, 't')));
   matching.orderBy([{ column: 'i.started_at', order: 'desc' }, { column: 'i.id', order: 'asc' }]).limit(filter.limit).offset(filter.offset);
 
   const rows: Record<string, any>[] = await db

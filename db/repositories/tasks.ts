@@ -1,7 +1,7 @@
 /** User tasks: inserts come in batches from steps; claims and completions update open tasks only. */
-import type { Knex } from 'knex';
 import type { Page, SlaState, TaskFilter, UserTaskRecord } from '../../engine/index.js';
 import { page, rowMapper, type Db } from './rows.js';
+import { slaCondition, slaUrgency } from './taskSla.js';
 
 /** Row mapping of `user_tasks` (form and variables are jsonb). */
 export const taskRows = rowMapper<UserTaskRecord>(['form', 'variables']);
@@ -18,20 +18,6 @@ export async function updateOpenTask(db: Db, id: string, patch: Partial<UserTask
 }
 
 const sortColumns = { created: 'created_at', due: 'due_at', priority: 'priority' } as const;
-
-/** The moment a task's SLA is judged at: now while open, its completion once done. */
-const JUDGED_AT = "case when state = 'created' then ?::timestamptz else coalesce(completed_at, ?::timestamptz) end";
-/** Breached: past the SLA target (the breach moment, else the due date). */
-const BREACHED = `coalesce(sla_breach_at, due_at) <= ${JUDGED_AT}`;
-/** At risk: past the at-risk moment, not yet breached. */
-const AT_RISK = `sla_at_risk_at <= ${JUDGED_AT} and not coalesce(${BREACHED}, false)`;
-
-/** Restricts a task query to tasks whose SLA is in `state` at `now`. */
-function whereSla(query: Knex.QueryBuilder, state: SlaState, now: Date): Knex.QueryBuilder {
-  if (state === 'breached') return query.whereRaw(BREACHED, [now, now]);
-  if (state === 'at_risk') return query.whereRaw(AT_RISK, [now, now, now, now]);
-  return query.whereRaw(`not coalesce(${BREACHED}, false) and not coalesce(sla_at_risk_at <= ${JUDGED_AT}, false)`, [now, now, now, now]);
-}
 
 /**
  * Tasks by the task-list filters, with the total. `claimableBy`: assigned to
@@ -70,12 +56,11 @@ export async function listTasks(db: Db, filter: TaskFilter): Promise<Page<UserTa
     query = query.where((q) => q.whereILike('business_key', pattern).orWhereILike('name', pattern));
   }
   const now = filter.now ?? new Date();
-  if (filter.slaState) query = whereSla(query, filter.slaState, now);
+  if (filter.slaState) query = query.where(slaCondition(db, filter.slaState, now));
   const direction = filter.order ?? (filter.sort === 'priority' ? 'desc' : 'asc');
   if (filter.sort === 'sla') {
     // the most urgent first: breached, then at risk, then on time; within each, the nearest target first
-    const urgency = db.raw(`case when coalesce(${BREACHED}, false) then 0 when coalesce(sla_at_risk_at <= ${JUDGED_AT}, false) then 1 else 2 end`, [now, now, now, now]);
-    const ordered = query.clone().orderBy(urgency as never, direction).orderByRaw(`coalesce(sla_breach_at, due_at) ${direction} nulls last`);
+    const ordered = query.clone().orderBy(slaUrgency(db, now) as never, direction).orderByRaw(`coalesce(sla_breach_at, due_at) ${direction} nulls last`);
     return page(ordered, (row) => taskRows.fromRow(row), [['id', 'asc']], filter.limit, filter.offset);
   }
   const column = sortColumns[filter.sort ?? 'created'];
@@ -100,8 +85,8 @@ export async function setTaskSla(db: Db, id: string, sla: { slaAtRiskAt: Date | 
 export async function slaCounts(db: Db, now: Date): Promise<Record<string, Record<SlaState, number>>> {
   const rows = await db('user_tasks')
     .select('definition_key')
-    .select(db.raw(`count(*) filter (where coalesce(sla_breach_at, due_at) <= ?) as breached`, [now]))
-    .select(db.raw(`count(*) filter (where sla_at_risk_at <= ? and not coalesce(coalesce(sla_breach_at, due_at) <= ?, false)) as at_risk`, [now, now]))
+    .select(db.raw('count(*) filter (where ?) as breached', [slaCondition(db, 'breached', now)]))
+    .select(db.raw('count(*) filter (where ?) as at_risk', [slaCondition(db, 'at_risk', now)]))
     .count<Record<string, unknown>[]>('* as total')
     .where({ state: 'created' })
     .groupBy('definition_key');

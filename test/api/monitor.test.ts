@@ -78,6 +78,30 @@ describe('API: the monitor', () => {
     expect((await manager.get('/api/monitor/instances?stuckFor=soon')).status).to.equal(400);
   });
 
+  it('should count instances holding a task at risk or past its SLA, and list exactly those by ?sla= (issue 7)', async () => {
+    // given: callbacks whose SLA is at risk after 2 hours and breached after 4; LATE is 5 hours old, RISKY 3, FRESH new
+    const designer = await api.as('designer');
+    await designer.post('/api/deployments', { name: 'callbacks', resources: [{ name: 'sla-callback.bpmn', xml: await apiFixture('sla-callback.bpmn') }] });
+    const callback = (businessKey: string) => employee.post('/api/process-definitions/callback/start', { businessKey });
+    await callback('LATE');
+    api.clock.advance(2 * HOUR);
+    await callback('RISKY');
+    api.clock.advance(3 * HOUR);
+    await callback('FRESH');
+    // when
+    const overview = await manager.get('/api/monitor/overview');
+    const atRisk = await manager.get('/api/monitor/instances?definitionKey=callback&state=active&sla=at_risk');
+    const breached = await manager.get('/api/monitor/instances?definitionKey=callback&state=active&sla=breached');
+    // then
+    expect(overview.body.definitions.find((d: { key: string }) => d.key === 'callback')).to.include({ running: 3, withOverdueTasks: 1, slaAtRisk: 1, slaBreached: 1 });
+    expect(overview.body.definitions.find((d: { key: string }) => d.key === 'mailer')).to.include({ slaAtRisk: 0, slaBreached: 0 });
+    expect(atRisk.body.items.map((i: { businessKey: string }) => i.businessKey)).to.deep.equal(['RISKY']);
+    expect(breached.body.items.map((i: { businessKey: string }) => i.businessKey)).to.deep.equal(['LATE']);
+    const late = await manager.get('/api/monitor/instances?sla=late');
+    expect(late.status).to.equal(400);
+    expect(late.body.detail).to.contain('sla');
+  });
+
   it('should show an instance with its incident, job, history in order with names, and token counts per element', async () => {
     // given
     const id = await start('M-1', { subject: 'Hello' });

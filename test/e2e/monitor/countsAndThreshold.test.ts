@@ -15,10 +15,13 @@ describe('Monitor: counts, links and the stuck threshold', () => {
   const e2e = useE2e();
 
   it('should link every count of a process to the list of exactly the instances it counts', async () => {
-    // given: one payment overdue at "Check order"; later one paid, one cancelled, one failing, one just started
+    // given: one payment overdue at "Check order" (past its SLA), one at risk (its SLA: at risk after an hour, breached after two);
+    // later one paid, one cancelled, one failing, one just started
     await deploy(e2e.api);
     await startPayment(e2e.api, 'ORD-OVERDUE');
-    e2e.api.clock.advance(3 * HOUR);
+    e2e.api.clock.advance(1.5 * HOUR);
+    await startPayment(e2e.api, 'ORD-AT-RISK');
+    e2e.api.clock.advance(1.5 * HOUR);
     const paid = await startPayment(e2e.api, 'ORD-PAID', { cardNumber: '4111' });
     await checkOrder(e2e.api, paid);
     await runCardWorker(e2e.api);
@@ -29,9 +32,12 @@ describe('Monitor: counts, links and the stuck threshold', () => {
     const { page } = await e2e.open();
     await e2e.logIn(page, 'manager');
     const expected: [string, string[]][] = [
-      ['3 running instances of Card payment', ['ORD-NEW', 'ORD-FAILING', 'ORD-OVERDUE']],
+      ['4 running instances of Card payment', ['ORD-NEW', 'ORD-FAILING', 'ORD-AT-RISK', 'ORD-OVERDUE']],
       ['1 running instance of Card payment with incidents', ['ORD-FAILING']],
       ['1 instance of Card payment with overdue tasks', ['ORD-OVERDUE']],
+      ['1 running instance of Card payment with SLA at risk', ['ORD-AT-RISK']],
+      ['1 running instance of Card payment with SLA breached', ['ORD-OVERDUE']],
+      ['1 running instance with SLA breached in all processes', ['ORD-OVERDUE']],
       ['1 completed instance of Card payment', ['ORD-PAID']],
       ['1 cancelled instance of Card payment', ['ORD-CANCELLED']],
     ];
@@ -44,6 +50,16 @@ describe('Monitor: counts, links and the stuck threshold', () => {
       expect(await listedKeys(page), count).to.deep.equal(keys);
       await page.getByText(`— ${keys.length} found`).waitFor();
     }
+    // when: from the at-risk list, the manager switches its SLA filter to breached
+    await page.goto('/monitor');
+    await page.getByRole('link', { name: '1 running instance of Card payment with SLA at risk', exact: true }).click();
+    await page.getByText('Running instances of Card payment (version 1) with SLA at risk — 1 found').waitFor();
+    expect(await page.getByRole('combobox', { name: /^SLA/ }).inputValue()).to.equal('at_risk');
+    await page.getByRole('combobox', { name: /^SLA/ }).selectOption('breached');
+    // then
+    await page.waitForURL(/sla=breached/);
+    await page.getByText('Running instances of Card payment (version 1) with SLA breached — 1 found').waitFor();
+    expect(await listedKeys(page)).to.deep.equal(['ORD-OVERDUE']);
     await page.goto('/monitor');
     expect(await page.getByRole('link', { name: /stuck instances of Card payment/ }).count(), 'nothing is stuck under a day').to.equal(0);
   });
@@ -75,6 +91,8 @@ describe('Monitor: counts, links and the stuck threshold', () => {
     // when: back to one hour, after a reload, following the count
     await page.getByLabel('Stuck threshold, amount').fill('1');
     await page.getByLabel('Stuck threshold, amount').press('Enter');
+    // (the page has taken the new threshold before it reloads; a reload racing the change failed twice under load)
+    await stuckTile.getByRole('link', { name: '1 stuck instance in all processes' }).waitFor();
     await page.reload();
     await page.getByRole('link', { name: '1 stuck instance of Card payment' }).click();
     // then

@@ -102,11 +102,13 @@ describe('App: the task list', () => {
   });
 
   it('should let a manager find an overdue task and hand it to a specialist', async () => {
-    // given: a quote request that was due yesterday
+    // given: a quote request that was due yesterday; one 13 hours old, at risk of its SLA (12 hours) but not due yet; one new
     const id = await startQuote(e2e.api, 'STARK-12', { request: 'Armour plating' });
     await startQuote(e2e.api, 'WAYNE-3');
     await e2e.api.engine.claimTask(id, 'employee');
-    e2e.api.clock.advance(2 * 24 * 3_600_000);
+    e2e.api.clock.advance(35 * 3_600_000);
+    await startQuote(e2e.api, 'OSCORP-1');
+    e2e.api.clock.advance(13 * 3_600_000);
     await startQuote(e2e.api, 'WAYNE-4');
     const { page } = await e2e.open();
     await e2e.logIn(page, 'manager');
@@ -117,7 +119,21 @@ describe('App: the task list', () => {
     await page.getByRole('button', { name: 'Overdue' }).click();
     await page.waitForURL('**/tasks?view=all&due=overdue');
     await list.getByRole('link', { name: /WAYNE-4/ }).waitFor({ state: 'detached' });
-    expect((await list.getByRole('link').allTextContents()).map((text) => /STARK-12|WAYNE-3|WAYNE-4/.exec(text)?.[0]).sort()).to.deep.equal(['STARK-12', 'WAYNE-3']);
+    const listed = async () => (await list.getByRole('link').allTextContents()).map((text) => /STARK-12|WAYNE-3|WAYNE-4|OSCORP-1/.exec(text)?.[0]).sort();
+    expect(await listed()).to.deep.equal(['STARK-12', 'WAYNE-3']);
+    // when: any due date, but only the tasks at risk of their SLA
+    await page.getByRole('button', { name: 'Any time' }).click();
+    await page.getByLabel('SLA', { exact: true }).selectOption('at_risk');
+    // then
+    await page.waitForURL('**/tasks?view=all&sla=at_risk');
+    await list.getByRole('link', { name: /STARK-12/ }).waitFor({ state: 'detached' });
+    expect(await listed()).to.deep.equal(['OSCORP-1']);
+    // when: those past it
+    await page.getByLabel('SLA', { exact: true }).selectOption('breached');
+    // then
+    await page.waitForURL('**/tasks?view=all&sla=breached');
+    await list.getByRole('link', { name: /OSCORP-1/ }).waitFor({ state: 'detached' });
+    expect(await listed()).to.deep.equal(['STARK-12', 'WAYNE-3']);
     await list.getByRole('link', { name: /STARK-12/ }).click();
     await page.getByText(/Overdue by (1|2) days?/).first().waitFor();
     await page.locator('.task-facts').getByText('SLA breached').waitFor();

@@ -1,12 +1,18 @@
-/** The filters above the list: due date, process, search by customer (business key) or task name, order. */
+/** The filters above the list: due date, SLA, process, search by customer (business key) or task name, order. */
 import { useEffect, useState } from 'preact/hooks';
-import type { DueFilter, ListState, Sort } from './listQuery';
+import type { DueFilter, ListState, SlaFilter, Sort } from './listQuery';
 import type { Lookups } from './lookups';
 
 const DUE: { value: DueFilter; label: string }[] = [
   { value: '', label: 'Any time' },
   { value: 'overdue', label: 'Overdue' },
   { value: 'today', label: 'Due today' },
+];
+
+const SLA: { value: SlaFilter; label: string }[] = [
+  { value: '', label: 'Any SLA' },
+  { value: 'at_risk', label: 'At risk' },
+  { value: 'breached', label: 'SLA breached' },
 ];
 
 export function TaskFilters({ state, lookups, onChange }: { state: ListState; lookups: Lookups; onChange(change: Partial<ListState>): void }) {
@@ -30,6 +36,10 @@ export function TaskFilters({ state, lookups, onChange }: { state: ListState; lo
             <button key={option.value} type="button" aria-pressed={state.due === option.value} onClick={() => onChange({ due: option.value, page: 1 })}>{option.label}</button>
           ))}
         </div>
+        <label class="visually-hidden" for="task-sla">SLA</label>
+        <select id="task-sla" class="select" value={state.sla} onChange={(e) => onChange({ sla: e.currentTarget.value as SlaFilter, page: 1 })}>
+          {SLA.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        </select>
         <label class="visually-hidden" for="task-process">Process</label>
         <select id="task-process" class="select" value={state.process} onChange={(e) => onChange({ process: e.currentTarget.value, page: 1 })}>
           <option value="">All processes</option>

@@ -59,7 +59,7 @@ export function TaskList({ user, manager, state, selectedId, lookups, onChange, 
   useEffect(() => void load(), [key]);
   useTaskChanges(() => void load());
 
-  const filtered = Boolean(state.due || state.process || state.q);
+  const filtered = Boolean(state.due || state.sla || state.process || state.q);
   const href = (id: string) => `/tasks/${id}${listSearch(state)}`;
   const first = page && page.total ? (state.page - 1) * PAGE_SIZE + 1 : 0;
   const last = page ? (state.page - 1) * PAGE_SIZE + page.items.length : 0;
@@ -87,7 +87,7 @@ export function TaskList({ user, manager, state, selectedId, lookups, onChange, 
             {filtered ? (
               <>
                 <p>No tasks match these filters.</p>
-                <button type="button" class="button" onClick={() => onChange({ due: '', process: '', q: '', page: 1 })}>Clear filters</button>
+                <button type="button" class="button" onClick={() => onChange({ due: '', sla: '', process: '', q: '', page: 1 })}>Clear filters</button>
               </>
             ) : (
               <p>{VIEWS.find((v) => v.view === state.view)!.empty}</p>

@@ -2,7 +2,7 @@
  * What the task list shows, kept in the URL (`/tasks?view=claimable&due=overdue&q=acme`),
  * so a view can be bookmarked, shared and reloaded, and the back button
  * works: the view (mine, claimable, everyone's for managers), the due-date
- * filter, the process, the search text, the order and the page.
+ * filter, the SLA filter, the process, the search text, the order and the page.
  */
 import type { TaskQuery } from './taskApi';
 import { dayOf } from './dates';
@@ -10,11 +10,14 @@ import { serverNow } from './serverClock';
 
 export type View = 'mine' | 'claimable' | 'all';
 export type DueFilter = '' | 'overdue' | 'today';
+/** Tasks whose SLA is at risk, or breached (past the SLA target, else the due date), as the server judges it. */
+export type SlaFilter = '' | 'at_risk' | 'breached';
 export type Sort = 'due' | 'urgency' | 'priority' | 'created';
 
 export interface ListState {
   view: View;
   due: DueFilter;
+  sla: SlaFilter;
   process: string;
   q: string;
   sort: Sort;
@@ -29,6 +32,7 @@ export function readListState(search: URLSearchParams, manager: boolean): ListSt
   return {
     view: pick(search.get('view'), manager ? (['mine', 'claimable', 'all'] as const) : (['mine', 'claimable'] as const), 'mine'),
     due: pick(search.get('due'), ['', 'overdue', 'today'] as const, ''),
+    sla: pick(search.get('sla'), ['', 'at_risk', 'breached'] as const, ''),
     process: search.get('process') ?? '',
     q: search.get('q') ?? '',
     sort: pick(search.get('sort'), ['due', 'urgency', 'priority', 'created'] as const, 'due'),
@@ -41,6 +45,7 @@ export function listSearch(state: ListState): string {
   const params = new URLSearchParams();
   if (state.view !== 'mine') params.set('view', state.view);
   if (state.due) params.set('due', state.due);
+  if (state.sla) params.set('sla', state.sla);
   if (state.process) params.set('process', state.process);
   if (state.q) params.set('q', state.q);
   if (state.sort !== 'due') params.set('sort', state.sort);
@@ -65,6 +70,7 @@ export function taskQuery(state: ListState, userId: string): TaskQuery {
     query.dueAfter = new Date(start.getTime() - 1).toISOString();
     query.dueBefore = end.toISOString();
   }
+  if (state.sla) query.slaState = state.sla;
   if (state.process) query.definitionKey = state.process;
   if (state.q.trim()) query.search = state.q.trim();
   if (state.sort === 'due') query.sort = 'due';

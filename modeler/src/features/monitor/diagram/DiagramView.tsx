@@ -11,7 +11,7 @@ import type Canvas from 'diagram-js/lib/core/Canvas';
 import type { Point } from 'diagram-js/lib/util/Types';
 import type EventBus from 'diagram-js/lib/core/EventBus';
 import TokenOverlaysModule, { type PickView, type TokenOverlays, type TokenView } from './token-overlays';
-import { findDiagram } from './findDiagram';
+import { findDiagram } from '../../../diagram/findDiagram';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';

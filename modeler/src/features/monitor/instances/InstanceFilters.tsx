@@ -1,11 +1,11 @@
 /**
- * The list's filters: process and version, state, the overview's three
- * alarms (incidents, stuck, overdue tasks), business-key search and the
+ * The list's filters: process and version, state, the overview's alarms
+ * (incidents, stuck, overdue tasks, SLA at risk or breached), business-key search and the
  * days an instance started between. Each change replaces the URL.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { describeThreshold, fromDuration, toDuration, type Threshold } from '../stuckThreshold';
-import type { InstanceState, ListFilter } from './listFilter';
+import type { InstanceState, ListFilter, SlaAlarm } from './listFilter';
 
 export interface DefinitionOption {
   id: string;
@@ -54,6 +54,14 @@ export function InstanceFilters({ filter, definitions, threshold, onChange }: { 
             <option value="completed">Completed</option>
             <option value="cancelled">Cancelled</option>
             <option value="terminated">Terminated</option>
+          </select>
+        </label>
+        <label class="mon-field">
+          <span>SLA</span>
+          <select class="select" value={filter.sla ?? ''} onChange={(e) => change({ sla: (e.currentTarget.value || undefined) as SlaAlarm | undefined })}>
+            <option value="">Any SLA</option>
+            <option value="at_risk">At risk</option>
+            <option value="breached">SLA breached</option>
           </select>
         </label>
         <label class="mon-field mon-field-grow">

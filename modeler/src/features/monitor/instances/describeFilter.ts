@@ -12,6 +12,8 @@ export function describeFilter(filter: ListFilter, definitions: DefinitionOption
   if (filter.incidents) conditions.push('with incidents');
   if (filter.stuckFor) conditions.push(`with no step for more than ${fromDuration(filter.stuckFor) ? describeThreshold(fromDuration(filter.stuckFor)!) : filter.stuckFor}`);
   if (filter.overdue) conditions.push('with overdue tasks');
+  if (filter.sla === 'at_risk') conditions.push('with SLA at risk');
+  if (filter.sla === 'breached') conditions.push('with SLA breached');
   if (filter.businessKey) conditions.push(`whose business key contains “${filter.businessKey}”`);
   if (filter.from && filter.to) conditions.push(`started ${filter.from} to ${filter.to}`);
   else if (filter.from) conditions.push(`started on or after ${filter.from}`);

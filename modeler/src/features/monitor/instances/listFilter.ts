@@ -6,6 +6,8 @@
 import type { InstanceQuery } from '../monitorApi';
 
 export type InstanceState = 'active' | 'completed' | 'cancelled' | 'terminated';
+/** An SLA the monitor alarms about: a task at risk, or breached (past its SLA target, else its due date). */
+export type SlaAlarm = 'at_risk' | 'breached';
 
 export interface ListFilter {
   definitionKey?: string;
@@ -17,6 +19,8 @@ export interface ListFilter {
   stuckFor?: string;
   /** Only instances with an overdue task. */
   overdue?: boolean;
+  /** Only instances holding an open task whose SLA is at risk, or breached. */
+  sla?: SlaAlarm;
   /** Part of the business key. */
   businessKey?: string;
   /** Started on or after this day (YYYY-MM-DD, the browser's time zone). */
@@ -28,6 +32,7 @@ export interface ListFilter {
 
 export const PAGE_SIZE = 25;
 const STATES: InstanceState[] = ['active', 'completed', 'cancelled', 'terminated'];
+const SLA_ALARMS: SlaAlarm[] = ['at_risk', 'breached'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The link to the list showing `filter`. */
@@ -45,6 +50,7 @@ export function listHref(filter: ListFilter): string {
 export function filterFrom(search: URLSearchParams): ListFilter {
   const text = (name: string) => search.get(name)?.trim() || undefined;
   const state = text('state') as InstanceState | undefined;
+  const sla = text('sla') as SlaAlarm | undefined;
   const offset = Number(search.get('offset'));
   return {
     definitionKey: text('definitionKey'),
@@ -53,6 +59,7 @@ export function filterFrom(search: URLSearchParams): ListFilter {
     incidents: search.get('incidents') === 'true' || undefined,
     stuckFor: text('stuckFor'),
     overdue: search.get('overdue') === 'true' || undefined,
+    sla: sla && SLA_ALARMS.includes(sla) ? sla : undefined,
     businessKey: text('businessKey'),
     from: DAY.test(text('from') ?? '') ? text('from') : undefined,
     to: DAY.test(text('to') ?? '') ? text('to') : undefined,
@@ -75,6 +82,7 @@ export function toQuery(filter: ListFilter): InstanceQuery {
     incidents: filter.incidents ? 'true' : undefined,
     stuckFor: filter.stuckFor,
     overdue: filter.overdue ? 'true' : undefined,
+    sla: filter.sla,
     businessKey: filter.businessKey,
     startedAfter: filter.from ? startOfDay(filter.from) : undefined,
     startedBefore: filter.to ? startOfDay(filter.to, 1) : undefined,

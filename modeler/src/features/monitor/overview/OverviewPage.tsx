@@ -1,6 +1,7 @@
 /**
  * The monitor's start: per process and version, how many instances run,
- * fail, are stuck or have overdue tasks, and how many ended. Every count
+ * fail, are stuck, have overdue tasks or hold a task whose SLA is at risk
+ * or breached, and how many ended. Every count
  * links to the instances it counts. Refreshes every 15 seconds.
  */
 import { linkClick } from '../../../app/router';
@@ -14,8 +15,8 @@ import { CountLink } from './CountLink';
 import { ThresholdControl } from './ThresholdControl';
 import type { ListFilter } from '../instances/listFilter';
 
-type Counted = Pick<DefinitionCounts, 'running' | 'withIncidents' | 'stuck' | 'withOverdueTasks' | 'completed' | 'cancelled' | 'terminated'>;
-const COUNTS: (keyof Counted)[] = ['running', 'withIncidents', 'stuck', 'withOverdueTasks', 'completed', 'cancelled', 'terminated'];
+type Counted = Pick<DefinitionCounts, 'running' | 'withIncidents' | 'stuck' | 'withOverdueTasks' | 'slaAtRisk' | 'slaBreached' | 'completed' | 'cancelled' | 'terminated'>;
+const COUNTS: (keyof Counted)[] = ['running', 'withIncidents', 'stuck', 'withOverdueTasks', 'slaAtRisk', 'slaBreached', 'completed', 'cancelled', 'terminated'];
 
 const sum = (rows: Counted[]): Counted => Object.fromEntries(COUNTS.map((c) => [c, rows.reduce((n, row) => n + row[c], 0)])) as unknown as Counted;
 
@@ -27,6 +28,8 @@ function CountCells({ counts, scope, label, stuckFor }: { counts: Counted; scope
       <td data-label="Incidents"><CountLink count={counts.withIncidents} filter={{ ...running, incidents: true }} label={`running instances of ${label} with incidents`} tone="danger" /></td>
       <td data-label="Stuck"><CountLink count={counts.stuck} filter={{ ...running, stuckFor }} label={`stuck instances of ${label}`} tone="warning" /></td>
       <td data-label="Overdue tasks"><CountLink count={counts.withOverdueTasks} filter={{ ...running, overdue: true }} label={`instances of ${label} with overdue tasks`} tone="warning" /></td>
+      <td data-label="SLA at risk"><CountLink count={counts.slaAtRisk} filter={{ ...running, sla: 'at_risk' }} label={`running instances of ${label} with SLA at risk`} tone="warning" /></td>
+      <td data-label="SLA breached"><CountLink count={counts.slaBreached} filter={{ ...running, sla: 'breached' }} label={`running instances of ${label} with SLA breached`} tone="danger" /></td>
       <td data-label="Completed"><CountLink count={counts.completed} filter={{ ...scope, state: 'completed' }} label={`completed instances of ${label}`} /></td>
       <td data-label="Cancelled"><CountLink count={counts.cancelled} filter={{ ...scope, state: 'cancelled' }} label={`cancelled instances of ${label}`} /></td>
       <td data-label="Terminated"><CountLink count={counts.terminated} filter={{ ...scope, state: 'terminated' }} label={`terminated instances of ${label}`} /></td>
@@ -70,6 +73,8 @@ export function OverviewPage({ user }: { user: SessionUser }) {
         <Tile title="Incidents" count={total.withIncidents} filter={{ ...running, incidents: true }} tone="danger" hint="running instances with incidents" label="running instances with incidents in all processes" />
         <Tile title="Stuck" count={total.stuck} filter={{ ...running, stuckFor }} tone="warning" hint={`no step for more than ${describeThreshold(threshold)}`} label="stuck instances in all processes" />
         <Tile title="Overdue tasks" count={total.withOverdueTasks} filter={{ ...running, overdue: true }} tone="warning" hint="instances with overdue tasks" label="instances with overdue tasks in all processes" />
+        <Tile title="SLA at risk" count={total.slaAtRisk} filter={{ ...running, sla: 'at_risk' }} tone="warning" hint="instances with a task at risk of its SLA" label="running instances with SLA at risk in all processes" />
+        <Tile title="SLA breached" count={total.slaBreached} filter={{ ...running, sla: 'breached' }} tone="danger" hint="instances with a task past its SLA or due date" label="running instances with SLA breached in all processes" />
       </section>
       <section class="mon-card" aria-labelledby="mon-processes">
         <header class="mon-card-header">
@@ -86,6 +91,8 @@ export function OverviewPage({ user }: { user: SessionUser }) {
                 <th scope="col">Incidents</th>
                 <th scope="col">Stuck</th>
                 <th scope="col">Overdue tasks</th>
+                <th scope="col">SLA at risk</th>
+                <th scope="col">SLA breached</th>
                 <th scope="col">Completed</th>
                 <th scope="col">Cancelled</th>
                 <th scope="col">Terminated</th>

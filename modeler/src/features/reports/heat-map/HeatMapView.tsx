@@ -4,7 +4,7 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type { Point } from 'diagram-js/lib/util/Types';
 import HeatOverlaysModule, { type HeatOverlays, type HeatView } from './heat-overlays';
-import { findDiagram } from '../../monitor/diagram/findDiagram';
+import { findDiagram } from '../../../diagram/findDiagram';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';

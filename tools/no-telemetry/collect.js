@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+// Does nothing on purpose: see package.json.
