@@ -9,7 +9,11 @@
  *  - a read (`query`) waits for its rows, and sees every write sent before it.
  * Every statement is a named prepared statement (our texts are constants),
  * parsed once per connection. A failed write fails the transaction: the
- * first failure is what `query` and `commit` throw.
+ * first failure is what `query` and `commit` throw. Statements sent in the
+ * same tick leave in one socket write (the stream is corked until the next
+ * tick): BEGIN with the first read, the writes with COMMIT. pg writes each
+ * statement as it is queued, and a write is a system call that cost a third
+ * of the engine's CPU on the hot path.
  */
 import type pg from 'pg';
 
@@ -45,7 +49,21 @@ function nameOf(text: string): string {
 }
 
 /** A pg client with pipelining switched on (see db/connection.ts). */
-type PipelinedClient = Pick<pg.Client, 'query'>;
+type PipelinedClient = Pick<pg.Client, 'query'> & { connection?: { stream?: { cork(): void; uncork(): void } } };
+
+const corked = new WeakSet<object>();
+
+/** Corks the client's socket until the next tick (once per tick), so that what is sent meanwhile leaves in one write. */
+function corkUntilNextTick(client: PipelinedClient): void {
+  const stream = client.connection?.stream;
+  if (!stream || corked.has(stream)) return;
+  corked.add(stream);
+  stream.cork();
+  process.nextTick(() => {
+    corked.delete(stream);
+    stream.uncork();
+  });
+}
 
 export class PipelinedTx implements Sql {
   private begun = false;
@@ -69,12 +87,14 @@ export class PipelinedTx implements Sql {
     if (this.finished) throw new Error('the transaction has ended');
     this.begun = true;
     this.observe?.('BEGIN', undefined);
+    corkUntilNextTick(this.client);
     this.track(this.client.query('BEGIN'));
   }
 
   private send(text: string, values: unknown[] | undefined): Promise<pg.QueryResult> {
     this.begin();
     this.observe?.(text, values);
+    corkUntilNextTick(this.client);
     return this.client.query({ name: nameOf(text), text, values });
   }
 
@@ -123,6 +143,7 @@ export class PipelinedTx implements Sql {
     this.finished = true;
     if (!this.begun) return;
     this.observe?.('COMMIT', undefined);
+    corkUntilNextTick(this.client);
     const commit = this.client.query('COMMIT');
     await Promise.all(this.inFlight);
     const result = await commit.catch((error: unknown) => {
