@@ -25,7 +25,23 @@ export const api = createClient<paths>({
   headers: { 'X-Requested-With': 'lifeline' },
 });
 
+let reads = new AbortController();
+
+/**
+ * Abandons every read still in flight: logout calls it, so a page's request
+ * sent just before cannot come back as a 401 of the ended session (which the
+ * browser reports as an error). Writes are never abandoned.
+ */
+export function abandonReads(): void {
+  reads.abort();
+  reads = new AbortController();
+}
+
 api.use({
+  onRequest({ request }) {
+    if (request.method !== 'GET') return undefined;
+    return new Request(request, { signal: AbortSignal.any([request.signal, reads.signal]) });
+  },
   onResponse({ response, request }) {
     if (response.status === 401 && !new URL(request.url).pathname.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener();
     return undefined;

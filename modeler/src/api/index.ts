@@ -1,4 +1,4 @@
 /** The browser app's typed API client (see client.ts). */
-export { api, ok, onUnauthorized } from './client';
+export { abandonReads, api, ok, onUnauthorized } from './client';
 export { ApiError, type ModelProblem } from './ApiError';
 export type { paths, operations } from './schema.gen';

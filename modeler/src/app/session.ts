@@ -3,7 +3,7 @@
  * cleared on logout or when the server answers 401 (expired session).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, ok, onUnauthorized } from '../api';
+import { abandonReads, api, ok, onUnauthorized } from '../api';
 
 export interface SessionUser {
   id: string;
@@ -41,8 +41,9 @@ export async function logIn(username: string, password: string): Promise<Session
   return user;
 }
 
-/** Logs out: pages close first (so none of their requests meets an ended session), then the session ends on the server. */
+/** Logs out: pages close and their reads in flight are abandoned first (so none meets an ended session), then the session ends on the server. */
 export async function logOut(): Promise<void> {
+  abandonReads();
   set(null);
   await ok(api.POST('/api/auth/logout'));
 }
