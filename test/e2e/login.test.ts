@@ -77,6 +77,29 @@ describe('App: login, navigation and access', () => {
     await page.waitForURL('**/login?next=%2Fmodeler');
   });
 
+  it('should log out while a page is still reading, without an error from the ended session', async () => {
+    // given: the modeler's read of the calendars is held until the session has ended
+    const { page } = await e2e.open();
+    let loggedOut!: () => void;
+    const ended = new Promise<void>((resolve) => (loggedOut = resolve));
+    await page.route('**/api/calendars', async (route) => {
+      await ended;
+      await route.continue().catch(() => {});
+    });
+    const reading = page.waitForRequest('**/api/calendars');
+    await e2e.logIn(page, 'designer');
+    await reading;
+    // when
+    await page.getByRole('button', { name: /Dana Designer/ }).click();
+    const logout = page.waitForResponse('**/api/auth/logout');
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await logout;
+    loggedOut();
+    // then: the login page, and (checked after each test) no console error of a 401
+    await page.waitForURL('**/login');
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+  });
+
   it('should log in with the keyboard alone', async () => {
     // given
     const { page } = await e2e.open();
