@@ -14,6 +14,7 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  DEMO_WORK: z.enum(['true', 'false']).default('true'),
   SMTP_URL: z.string().optional(),
   STEP_MAX_ACTIVATIONS: z.coerce.number().int().min(10).default(20_000),
   STEP_MAX_MS: z.coerce.number().int().min(10).default(2_000),
@@ -35,6 +36,8 @@ export interface Config {
   sessionTtlMs: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   demoData: boolean;
+  /** With demo data: start a first day of work (requests, a renewal, a campaign) on a database where nothing has run. */
+  demoWork: boolean;
   /** The built-in email worker sends through this SMTP server; unset, every mail waits in the outbox. */
   smtpUrl?: string;
   /** The From: of every mail. */
@@ -75,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
     logLevel: c.LOG_LEVEL,
     demoData: c.DEMO_DATA === 'true',
+    demoWork: c.DEMO_WORK === 'true',
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     sessionSecret: c.SESSION_SECRET ?? randomBytes(32).toString('hex'),

@@ -10,6 +10,7 @@ import { AgendaScheduler, DatabaseProbe, PostgresStore, createKnex, migrate, sha
 import { loadConfig } from './config.js';
 import { createServer } from './server.js';
 import { DEMO_PASSWORD, seedDemo } from './seed.js';
+import { seedDemoWork } from './demoWork.js';
 import { ensureAppBuilt } from './static/index.js';
 import { startBuiltInWorkers } from '../workers/index.js';
 
@@ -46,7 +47,11 @@ async function main(): Promise<void> {
   await scheduler.start();
   const missed = await engine.fireDueTimers();
   if (missed) logger.info({ fired: missed }, 'fired timers that came due while Lifeline was down');
-  if (config.demoData) await seedDemo(knex, engine, systemClock.now());
+  if (config.demoData) {
+    await seedDemo(knex, engine, systemClock.now());
+    const started = config.demoWork ? await seedDemoWork(engine, systemClock.now()) : 0;
+    if (started) logger.info({ started }, 'demo work started (customer requests, a renewal, a campaign)');
+  }
   engine.startSweeping(config.sweepIntervalMs);
   const build = await building;
   if (build.built) logger.info({ ms: build.ms }, 'browser app built');

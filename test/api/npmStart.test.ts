@@ -58,13 +58,17 @@ describe('npm start', () => {
       child.on('exit', () => reject(new Error(`exited before printing a URL:\n${output}`)));
     });
     expect(output).to.match(/password "demo"/);
-    // when: log in as a demo employee, start a support request, complete its task
+    // when: log in as a demo employee, find the demo work (a request Erin claimed), start a support request, complete its task
     const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'employee', password: 'demo' }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const call = (path: string, body?: unknown) =>
       fetch(url + path, { method: body === undefined ? 'GET' : 'POST', headers: { cookie, 'content-type': 'application/json', 'x-requested-with': 'lifeline' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    expect((await call('/api/process-definitions/support-escalation/start', { variables: { summary: 'Hello', severity: 'normal' } })).status).to.equal(201);
-    const tasks = (await (await call('/api/tasks?mine=true')).json()) as { items: { id: string }[] };
+    const demoWork = (await (await call('/api/tasks?mine=true&businessKey=ACME-1001')).json()) as { items: { assignee: string }[] };
+    expect(demoWork.items.map((t) => t.assignee)).to.deep.equal(['employee']);
+    const started = await call('/api/process-definitions/support-escalation/start', { variables: { summary: 'Hello', severity: 'normal' } });
+    expect(started.status).to.equal(201);
+    const { id: instanceId } = (await started.json()) as { id: string };
+    const tasks = (await (await call(`/api/tasks?mine=true&instanceId=${instanceId}`)).json()) as { items: { id: string }[] };
     expect(tasks.items).to.have.length(1);
     expect((await call(`/api/tasks/${tasks.items[0].id}/complete`, { variables: { answer: 'Done', resolved: true } })).status).to.equal(204);
     expect(processesMentioning(dataDir).length).to.be.greaterThan(0);

@@ -65,7 +65,7 @@ export async function startEngine(databaseUrl: string, env: Record<string, strin
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: port, LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '250', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: port, LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '250', DEMO_WORK: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
