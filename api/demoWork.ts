@@ -3,7 +3,9 @@
  * nothing has run yet, a few customer requests (one critical, one already
  * claimed by Erin Employee), a service renewal coming due and a planned
  * event with its invitees, started through the engine with the values
- * their start forms would send. The task list, the monitor and the reports
+ * their start forms would send (the event eight weeks ahead, so its
+ * preparation is not overdue from the start). The task list, the monitor
+ * and the reports
  * then show something the first time one logs in. Started once: nothing is
  * added when any instance exists (a restart, or a database in use).
  */
@@ -29,7 +31,7 @@ function demoStarts(now: Date): { key: string; variables: JsonObject; claimBy?: 
     {
       key: 'campaign-invitation',
       variables: {
-        event: { id: 'customer-day', name: 'Customer day', date: dayAfter(now, 30), place: 'Berlin, Hall 2', budget: 8000 },
+        event: { id: 'customer-day', name: 'Customer day', date: dayAfter(now, 56), place: 'Berlin, Hall 2', budget: 8000 },
         reminderAfter: 'P7D',
         invitees: [
           { id: 'ACME-1001', name: 'Ann Arbor', email: 'ann@acme.example', salesOwner: 'sarah' },

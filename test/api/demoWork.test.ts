@@ -27,6 +27,8 @@ describe('demo work for npm start', () => {
     expect(erins.map((task) => task.businessKey).sort()).to.deep.equal(['ACME-1001', 'UMBRELLA-77']);
     const open = (await t.engine.listTasks({ definitionKey: 'support-escalation', state: 'created' })).items;
     expect(open.filter((task) => !task.assignee).map((task) => task.businessKey).sort()).to.deep.equal(['GLOBEX-2002', 'HOOLI-4004', 'INITECH-3003']);
+    // and nothing is overdue on the first day (the campaign's preparation is due weeks ahead)
+    expect((await t.engine.listTasks({ state: 'created', dueBefore: t.clock.now() })).items.map((task) => task.name)).to.deep.equal([]);
   });
 
   it('should start nothing when any instance exists, so a restart adds no second day of demo work', async () => {
