@@ -5,9 +5,9 @@
  * event with its invitees, started through the engine with the values
  * their start forms would send (the event eight weeks ahead, so its
  * preparation is not overdue from the start). The task list, the monitor
- * and the reports
- * then show something the first time one logs in. Started once: nothing is
- * added when any instance exists (a restart, or a database in use).
+ * and the reports then show something the first time one logs in. Started
+ * once: nothing is added when any instance exists (a restart, or a database
+ * in use).
  */
 import type { Engine, JsonObject } from '../engine/index.js';
 
