@@ -1,16 +1,6 @@
 /** Files in and out of the browser: downloads for export, reading a picked or dropped .bpmn file. */
 
-/** Offers `content` as a download named `name`. */
-export function download(name: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = name;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { download } from '../../app/download';
 
 /** The first file of a drop or file picker that looks like BPMN, as text. */
 export async function readBpmnFile(files: FileList | null | undefined): Promise<{ name: string; xml: string } | undefined> {

@@ -31,17 +31,7 @@ export const loadInstance = (id: string) => ok(api.GET('/api/monitor/instances/{
 export const loadDefinition = (id: string, stuckFor: string) => ok(api.GET('/api/monitor/definitions/{id}', { params: { path: { id }, query: { stuckFor } } })).then(synced);
 export const loadPeople = () => ok(api.GET('/api/monitor/people')).then((answer) => answer.items);
 
-/** Deployed XML never changes: each version is fetched once per page load. */
-const xmlCache = new Map<string, Promise<string>>();
-export function loadXml(definitionId: string): Promise<string> {
-  let xml = xmlCache.get(definitionId);
-  if (!xml) {
-    xml = ok(api.GET('/api/process-definitions/{id}/xml', { params: { path: { id: definitionId } }, parseAs: 'text' })) as Promise<unknown> as Promise<string>;
-    xml.catch(() => xmlCache.delete(definitionId));
-    xmlCache.set(definitionId, xml);
-  }
-  return xml;
-}
+export { loadXml } from '../../diagram/deployedXml';
 
 export const retryIncident = (id: string, retries?: number) => ok(api.POST('/api/incidents/{id}/retry', { params: { path: { id } }, body: retries ? { retries } : {} }));
 export const resolveIncident = (id: string) => ok(api.POST('/api/incidents/{id}/resolve', { params: { path: { id } } }));

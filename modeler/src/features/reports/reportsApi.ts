@@ -29,14 +29,4 @@ export const loadInstancesBehind = (query: InstancesQuery) => ok(api.GET('/api/r
 export const loadTasksBehind = (query: TasksQuery) => ok(api.GET('/api/reports/tasks', { params: { query } }));
 export const reassign = (taskIds: string[], to: { userId: string } | { leastLoadedIn: string }) => ok(api.POST('/api/reports/workload/reassign', { body: { taskIds, to } }));
 
-/** Deployed XML never changes: each version is fetched once per page load. */
-const xmlCache = new Map<string, Promise<string>>();
-export function loadXml(definitionId: string): Promise<string> {
-  let xml = xmlCache.get(definitionId);
-  if (!xml) {
-    xml = ok(api.GET('/api/process-definitions/{id}/xml', { params: { path: { id: definitionId } }, parseAs: 'text' })) as Promise<unknown> as Promise<string>;
-    xml.catch(() => xmlCache.delete(definitionId));
-    xmlCache.set(definitionId, xml);
-  }
-  return xml;
-}
+export { loadXml } from '../../diagram/deployedXml';

@@ -5,7 +5,7 @@
  * readers and the file.
  */
 import type { ComponentChildren } from 'preact';
-import { download, toCsv } from './csv';
+import { downloadCsv, toCsv } from './csv';
 
 export interface Column<T> {
   header: string;
@@ -34,7 +34,7 @@ export interface DataTableProps<T> {
 
 export function DataTable<T>({ title, rows, columns: all, rowKey, fileName, empty, actions }: DataTableProps<T>) {
   const columns = all.filter((c) => !c.csvOnly);
-  const exportCsv = () => download(`${fileName}.csv`, toCsv(all.map((c) => c.csvHeader ?? c.header), rows.map((row) => all.map((c) => c.csv(row)))));
+  const exportCsv = () => downloadCsv(`${fileName}.csv`, toCsv(all.map((c) => c.csvHeader ?? c.header), rows.map((row) => all.map((c) => c.csv(row)))));
   return (
     <section class="rep-card" aria-label={title}>
       <header class="rep-card-header">
