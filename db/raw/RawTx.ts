@@ -4,7 +4,9 @@
  * (StepWrites), and a knex bound to the same connection for the cold
  * paths. Writes wait until the next read or the commit; past WRITE_BATCH
  * rows they are sent without waiting (a campaign's thousands of instances
- * stream out while the step goes on).
+ * stream out while the step goes on), a thousand rows per statement with a
+ * turn of the event loop between statements, so building a big step's
+ * writes does not hold up other requests.
  */
 import type { Knex } from 'knex';
 import type pg from 'pg';
@@ -35,10 +37,16 @@ export class RawTx {
     for (const { text, values } of this.writes.take()) this.sql.defer(text, values);
   }
 
-  /** After adding writes: sends them once there are many. */
-  wrote(): Promise<void> {
-    if (this.writes.rows >= WRITE_BATCH) this.flush();
-    return Promise.resolve();
+  /** After adding writes: sends them once there are many, yielding to the event loop between statements. */
+  async wrote(): Promise<void> {
+    if (this.writes.rows < WRITE_BATCH) return;
+    this.sql.begin();
+    let first = true;
+    for (const { text, values } of this.writes.take()) {
+      if (!first) await new Promise((resolve) => setImmediate(resolve));
+      first = false;
+      this.sql.defer(text, values);
+    }
   }
 
   /** Runs a read after sending the waiting writes. */

@@ -118,8 +118,12 @@ export class StepWrites {
     }
   }
 
-  /** Takes everything waiting as statements (one, or one per thousand rows of the biggest kind), and empties the batch. */
-  take(): Statement[] {
+  /**
+   * Takes everything waiting and empties the batch; the statements (one, or
+   * one per thousand rows of the biggest kind) are built as they are
+   * iterated, so a caller may yield to the event loop between them.
+   */
+  take(): Iterable<Statement> {
     this.fold();
     const kinds = {
       inserted: [...this.inserted.values()],
@@ -131,17 +135,17 @@ export class StepWrites {
     };
     Object.assign(this, new StepWrites());
     const longest = Math.max(...Object.values(kinds).map((list) => list.length));
-    const statements: Statement[] = [];
-    for (let from = 0; from < longest; from += CHUNK) {
-      const part = <T>(list: T[]) => list.slice(from, from + CHUNK);
-      statements.push(buildStatement({
-        inserted: part(kinds.inserted), updated: part(kinds.updated), tasks: part(kinds.tasks), timers: part(kinds.timers), jobs: part(kinds.jobs),
-        subscriptions: part(kinds.subscriptions), incidents: part(kinds.incidents), notifications: part(kinds.notifications), history: part(kinds.history),
-        cancelTasks: part(kinds.cancelTasks), cancelTimers: part(kinds.cancelTimers), cancelJobs: part(kinds.cancelJobs), cancelSubscriptions: part(kinds.cancelSubscriptions),
-        resolveIncidents: part(kinds.resolveIncidents), completedTasks: part(kinds.completedTasks), firedTimers: part(kinds.firedTimers),
-      }));
-    }
-    return statements;
+    return (function* () {
+      for (let from = 0; from < longest; from += CHUNK) {
+        const part = <T>(list: T[]) => list.slice(from, from + CHUNK);
+        yield buildStatement({
+          inserted: part(kinds.inserted), updated: part(kinds.updated), tasks: part(kinds.tasks), timers: part(kinds.timers), jobs: part(kinds.jobs),
+          subscriptions: part(kinds.subscriptions), incidents: part(kinds.incidents), notifications: part(kinds.notifications), history: part(kinds.history),
+          cancelTasks: part(kinds.cancelTasks), cancelTimers: part(kinds.cancelTimers), cancelJobs: part(kinds.cancelJobs), cancelSubscriptions: part(kinds.cancelSubscriptions),
+          resolveIncidents: part(kinds.resolveIncidents), completedTasks: part(kinds.completedTasks), firedTimers: part(kinds.firedTimers),
+        });
+      }
+    })();
   }
 }
 
