@@ -27,6 +27,7 @@ import * as rawDefinitions from './raw/definitions.js';
 import * as rawInstances from './raw/instances.js';
 import * as rawTasks from './raw/tasks.js';
 import * as rawTimers from './raw/timers.js';
+import * as rawOutbox from './raw/outbox.js';
 import { TaskChangePump } from './notifications/taskChangePump.js';
 
 /**
@@ -124,6 +125,17 @@ function txMethods(tx: RawTx): StoreTx {
     deleteCalendar: (name) => calendars.deleteCalendar(db, name),
     instanceTrees: (ids) => instances.instanceTrees(db, ids),
     resolveIncidentsOf: (instanceId, ids, except, at) => incidents.resolveIncidentsOf(db, instanceId, ids, except, at),
+    lockOutboxRow: (id) => tx.read((sql) => rawOutbox.lockOutboxRow(sql, id)),
+    deleteOutboxRow: (id) => {
+      tx.writes.deleteOutboxRow(id);
+      return tx.wrote();
+    },
+    dueOutboxRows: (now, limit) => tx.read((sql) => rawOutbox.dueOutboxRows(sql, now, limit)),
+    recordOutboxFailure: async (id, failure) => {
+      tx.flush();
+      rawOutbox.recordOutboxFailure(tx.sql, id, failure);
+    },
+    requeueOutboxOfIncident: (incidentId, now) => tx.read((sql) => rawOutbox.requeueOutboxOfIncident(sql, incidentId, now)),
   };
 }
 

@@ -12,9 +12,9 @@
  * Updates that must touch exactly the rows read under the step's locks are
  * checked in the same statement (`lifeline_expect`, migration 030).
  */
-import type { Effects, InstanceRecord, JobRecord, SubscriptionRecord, TimerRecord, UserTaskRecord, IncidentRecord } from '../../engine/index.js';
+import type { Effects, InstanceRecord, JobRecord, SubscriptionRecord, TimerRecord, UserTaskRecord, IncidentRecord, OutboxRecord } from '../../engine/index.js';
 import type { Statement } from './Sql.js';
-import { HISTORY, INCIDENTS, INSTANCES, JOBS, NOTIFICATIONS, SUBSCRIPTIONS, TASKS, TIMERS, insertSql, rowsJson, type TableSpec } from './tables.js';
+import { HISTORY, INCIDENTS, INSTANCES, JOBS, NOTIFICATIONS, OUTBOX, SUBSCRIPTIONS, TASKS, TIMERS, insertSql, rowsJson, type TableSpec } from './tables.js';
 
 /** Rows per kind per statement: a big step is written a thousand rows at a time. */
 export const CHUNK = 1_000;
@@ -43,6 +43,9 @@ export class StepWrites {
   private resolveIncidents = new Map<string, Date>();
   private completedTasks = new Map<string, { instanceId: string; at: Date; by: string | null }>();
   private firedTimers = new Map<string, Date>();
+  /** Outbox rows written by a sender's step, and delivered rows to delete. */
+  private outbox: OutboxRecord[] = [];
+  private deleteOutbox = new Set<string>();
   /** Rows waiting, to bound memory: the Store sends them once there are many. */
   rows = 0;
 
@@ -76,6 +79,7 @@ export class StepWrites {
     this.incidents.push(...effects.incidents);
     this.notifications.push(...effects.notifications);
     this.history.push(...effects.history);
+    if (effects.outbox?.length) this.outbox.push(...effects.outbox);
     for (const id of effects.cancelTasks) this.cancelTasks.add(id);
     for (const id of effects.cancelTimers) this.cancelTimers.add(id);
     for (const id of effects.cancelJobs) this.cancelJobs.add(id);
@@ -83,12 +87,18 @@ export class StepWrites {
     const at = effects.history[0]?.at ?? new Date();
     for (const id of effects.resolveIncidents) this.resolveIncidents.set(id, at);
     this.rows += effects.tasks.length + effects.timers.length + effects.jobs.length + effects.subscriptions.length + effects.incidents.length + effects.notifications.length + effects.history.length
-      + effects.cancelTasks.length + effects.cancelTimers.length + effects.cancelJobs.length + effects.cancelSubscriptions.length + effects.resolveIncidents.length;
+      + effects.cancelTasks.length + effects.cancelTimers.length + effects.cancelJobs.length + effects.cancelSubscriptions.length + effects.resolveIncidents.length + (effects.outbox?.length ?? 0);
   }
 
   /** An open task of a locked instance completes (it was read as open under the lock). */
   completeTask(id: string, instanceId: string, at: Date, by: string | null): void {
     this.completedTasks.set(id, { instanceId, at, by });
+    this.rows += 1;
+  }
+
+  /** A delivered outbox row goes (it was locked by this transaction). */
+  deleteOutboxRow(id: string): void {
+    this.deleteOutbox.add(id);
     this.rows += 1;
   }
 
@@ -132,6 +142,7 @@ export class StepWrites {
       notifications: this.notifications, history: this.history,
       cancelTasks: [...this.cancelTasks], cancelTimers: [...this.cancelTimers], cancelJobs: [...this.cancelJobs], cancelSubscriptions: [...this.cancelSubscriptions],
       resolveIncidents: [...this.resolveIncidents], completedTasks: [...this.completedTasks], firedTimers: [...this.firedTimers],
+      outbox: this.outbox, deleteOutbox: [...this.deleteOutbox],
     };
     Object.assign(this, new StepWrites());
     const longest = Math.max(...Object.values(kinds).map((list) => list.length));
@@ -143,6 +154,7 @@ export class StepWrites {
           subscriptions: part(kinds.subscriptions), incidents: part(kinds.incidents), notifications: part(kinds.notifications), history: part(kinds.history),
           cancelTasks: part(kinds.cancelTasks), cancelTimers: part(kinds.cancelTimers), cancelJobs: part(kinds.cancelJobs), cancelSubscriptions: part(kinds.cancelSubscriptions),
           resolveIncidents: part(kinds.resolveIncidents), completedTasks: part(kinds.completedTasks), firedTimers: part(kinds.firedTimers),
+          outbox: part(kinds.outbox), deleteOutbox: part(kinds.deleteOutbox),
         });
       }
     })();
@@ -166,6 +178,8 @@ interface Batch {
   resolveIncidents: [string, Date][];
   completedTasks: [string, { instanceId: string; at: Date; by: string | null }][];
   firedTimers: [string, Date][];
+  outbox: OutboxRecord[];
+  deleteOutbox: string[];
 }
 
 /** One statement writing a batch: a CTE per non-empty kind, then the checks. */
@@ -215,5 +229,7 @@ function buildStatement(b: Batch): Statement {
   }
   if (b.notifications.length) cte(insertSql(NOTIFICATIONS as TableSpec<never>, param(rowsJson(NOTIFICATIONS, b.notifications))));
   if (b.history.length) cte(insertSql(HISTORY as TableSpec<never>, param(rowsJson(HISTORY, b.history))));
+  if (b.outbox.length) cte(insertSql(OUTBOX as TableSpec<never>, param(rowsJson(OUTBOX, b.outbox))));
+  if (b.deleteOutbox.length) cte(`delete from instance_outbox where id = any($${param(b.deleteOutbox)}::uuid[])`);
   return { text: `with ${parts.join(', ')} select ${checks.length ? checks.join(', ') : '1'}`, values };
 }

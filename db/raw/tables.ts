@@ -5,7 +5,7 @@
  * rows it carries: it is prepared once per connection, and one JSON.stringify
  * replaces per-value parameter handling.
  */
-import type { HistoryEventRecord, IncidentRecord, InstanceRecord, JobRecord, NotificationRecord, SubscriptionRecord, TimerRecord, UserTaskRecord } from '../../engine/index.js';
+import type { HistoryEventRecord, IncidentRecord, InstanceRecord, JobRecord, NotificationRecord, OutboxRecord, SubscriptionRecord, TimerRecord, UserTaskRecord } from '../../engine/index.js';
 
 /** A table's columns: [column, PostgreSQL type, record field]. */
 export interface TableSpec<T> {
@@ -70,6 +70,13 @@ export const NOTIFICATIONS = spec<NotificationRecord>('notifications', [
   ['id', 'uuid', 'id'], ['user_id', 'text', 'userId'], ['type', 'text', 'type'], ['title', 'text', 'title'], ['body', 'text', 'body'],
   ['instance_id', 'uuid', 'instanceId'], ['task_id', 'uuid', 'taskId'], ['element_id', 'text', 'elementId'], ['business_key', 'text', 'businessKey'],
   ['created_at', 'timestamptz', 'createdAt'], ['read_at', 'timestamptz', 'readAt'], ['email_state', 'text', 'emailState'],
+]);
+
+/** The instance outbox (migration 120): cross-instance work, keyed by the sending instance. */
+export const OUTBOX = spec<OutboxRecord>('instance_outbox', [
+  ['id', 'uuid', 'id'], ['instance_id', 'uuid', 'instanceId'], ['element_id', 'text', 'elementId'], ['payload', 'jsonb', 'payload'], ['hops', 'int', 'hops'],
+  ['attempts', 'int', 'attempts'], ['next_attempt_at', 'timestamptz', 'nextAttemptAt'], ['last_error', 'text', 'lastError'], ['incident_id', 'uuid', 'incidentId'],
+  ['created_at', 'timestamptz', 'createdAt'],
 ]);
 
 /** `r(col type, ...)`: the record type of jsonb_to_recordset for a table. */

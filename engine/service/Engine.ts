@@ -16,7 +16,9 @@ import type {
 import { EngineContext, type EngineOptions, type TxScope } from './EngineContext.js';
 import { deploy } from './deploy.js';
 import { historyNote, startInTx, stepInTx, writeEffects } from './steps.js';
-import { deliverMessage, deliverSignal } from './correlation.js';
+import { deliverMessage } from './correlation.js';
+import { deliverRows } from './outbox/delivery.js';
+import { fanOutSignal } from './outbox/signals.js';
 import { activateJobs, completeJob, failJob, releaseJobs, throwJobError } from './jobs.js';
 import { fireDueTimers, fireTimer } from './timers.js';
 import { MessageNotCorrelatedError } from '../errors/LifelineError.js';
@@ -46,6 +48,8 @@ export class Engine implements EngineApi {
 
   constructor(options: EngineOptions) {
     this.ctx = new EngineContext(options);
+    // cross-instance work a command set off is done before it returns (outbox/delivery.ts)
+    if (options.deliverEagerly !== false) this.ctx.deliverOutbox = async (rows, watch) => void (await deliverRows(this.ctx, rows, watch));
   }
 
   // ── deployments ──────────────────────────────────────────────────────────
@@ -254,7 +258,8 @@ export class Engine implements EngineApi {
   async broadcastSignal(name: string, variables?: JsonObject, actor?: string): Promise<{ instanceIds: string[] }> {
     if (!name) throw new ValidationError('a signal needs a name');
     const checked = checkVariables(variables);
-    const instanceIds = await this.ctx.transaction((scope) => deliverSignal(this.ctx, scope, name, checked, actor ?? null));
+    // one outbox row per catching or starting instance, each delivered in a transaction of its own before this returns
+    const instanceIds = await this.ctx.transaction((scope) => fanOutSignal(this.ctx, scope, { name, variables: checked, actor: actor ?? null, sender: null, elementId: null, hops: 0, key: this.ctx.newId() }));
     return { instanceIds };
   }
 
@@ -320,6 +325,12 @@ export class Engine implements EngineApi {
         case 'unknown_assignee':
           await retryUnknownAssignee(this.ctx, scope, incident, actor);
           return;
+        case 'delivery_failed': {
+          // the parked outbox row is due again: delivered after commit, like any row this transaction wrote
+          for (const rowId of await scope.tx.requeueOutboxOfIncident(id, scope.now)) scope.outbox.push({ id: rowId, kind: 'retry' });
+          await writeEffects(scope, resolve);
+          return;
+        }
         case 'called_process_missing':
           throw new ConflictError(`incident ${id}: deploy process for ${incident.elementId} first, then modify the instance to re-enter ${incident.elementId}`);
         default:

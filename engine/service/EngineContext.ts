@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Store, StoreTx } from '../store/Store.js';
 import type { Clock } from '../time/Clock.js';
 import type { Scheduler } from '../time/Scheduler.js';
-import type { DefinitionRecord } from '../store/records.js';
+import type { DefinitionRecord, InstanceRecord } from '../store/records.js';
 import { ProcessModel } from '../runtime/ProcessModel.js';
 import { NotFoundError } from '../errors/LifelineError.js';
 import { emptyDirectory, type Directory } from '../identity/Directory.js';
@@ -19,6 +19,8 @@ export interface EngineOptions {
   store: Store;
   clock: Clock;
   scheduler: Scheduler;
+  /** Whether a command delivers the outbox rows it wrote before it returns (default); without, they wait for the sweep's pump (tests of crash recovery). */
+  deliverEagerly?: boolean;
   /**
    * Users and groups: `'store'` reads the Store's identity tables in each
    * step's transaction (and refuses unknown assignees); a Directory serves
@@ -37,10 +39,12 @@ export interface TxScope {
   now: Date;
   scheduled: { id: string; dueAt: Date }[];
   cancelled: string[];
-  /** Nesting depth of cross-instance deliveries (messages between instances, call activities). */
-  depth: number;
+  /** Deliveries between instances that led to this transaction (0 for an outside input: API, timer, job); its outbox rows get one more. */
+  hops: number;
+  /** The outbox rows this transaction wrote: delivered after commit, each in a transaction of its own (outbox/eager.ts). */
+  outbox: OutboxRef[];
   /** The last saved state of every instance this transaction changed. */
-  latest: Map<string, import('../store/records.js').InstanceRecord>;
+  latest: Map<string, InstanceRecord>;
   /** The business calendars, once a step of this transaction needed them. */
   calendars?: CalendarBook;
   /** Message subscriptions opened in this transaction ("name\u0000key"): a batch delivery must not miss them. */
@@ -81,8 +85,19 @@ export class ModelCache {
   }
 }
 
+/** An outbox row to deliver: its id, and its kind (runs of messages are delivered a few at a time). */
+export interface OutboxRef {
+  id: string;
+  kind: string;
+}
+
+/** Delivers outbox rows a committed transaction wrote (set by the Engine: outbox/eager.ts); `latest` is refreshed with what the cascade changed. */
+export type OutboxDeliverer = (rows: OutboxRef[], latest: Map<string, InstanceRecord>) => Promise<void>;
+
 export class EngineContext {
   readonly models = new ModelCache();
+  /** Eager delivery of the outbox after commit; without it rows wait for the pump (the sweep). */
+  deliverOutbox?: OutboxDeliverer;
   readonly stepLimits: StepLimits;
   readonly calendars = new CalendarCache();
 
@@ -120,12 +135,19 @@ export class EngineContext {
     return scope.calendars;
   }
 
-  /** Runs `fn` in one transaction, then hands new timers to the scheduler (after commit only). */
-  async transaction<T>(fn: (scope: TxScope) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in one transaction, then hands new timers to the scheduler
+   * (after commit only) and delivers the outbox rows it wrote, each in a
+   * transaction of its own, before returning: what a step sent to other
+   * instances has happened when the command that made it returns.
+   * `watch`: the instances the command that set off this delivery returns,
+   * refreshed with what the cascade changes (outbox/delivery.ts).
+   */
+  async transaction<T>(fn: (scope: TxScope) => Promise<T>, options: { watch?: Map<string, InstanceRecord> } = {}): Promise<T> {
     let scope!: TxScope;
     const result = await this.store.transaction(async (tx) => {
       const buffer = new WriteBuffer(tx);
-      scope = { tx: buffer.tx, now: this.now(), scheduled: [], cancelled: [], depth: 0, latest: new Map(), openedSubscriptions: new Set() };
+      scope = { tx: buffer.tx, now: this.now(), scheduled: [], cancelled: [], hops: 0, outbox: [], latest: new Map(), openedSubscriptions: new Set() };
       const value = await fn(scope);
       await buffer.flush();
       return value;
@@ -137,6 +159,10 @@ export class EngineContext {
     } catch (error) {
       this.log('scheduler.failed', { timers: scope.scheduled.map((t) => t.id), error: (error as Error).message });
     }
+    // Committed: a delivery that fails is retried by the pump, never the sender's error.
+    const watch = options.watch ?? scope.latest;
+    if (options.watch) for (const [id, instance] of scope.latest) if (watch.has(id)) Object.assign(watch.get(id)!, instance);
+    if (scope.outbox.length && this.deliverOutbox) await this.deliverOutbox(scope.outbox, watch);
     return result;
   }
 }

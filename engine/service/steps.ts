@@ -1,24 +1,23 @@
 /**
  * One step of one instance inside a transaction: lock, restore the tree,
  * apply an input through the runtime, save the tree with everything it
- * produced, then deliver its outbox (messages, signals, called and calling
- * instances) in the same transaction.
+ * produced, its outbox (messages, signals, called and calling instances)
+ * included as rows of `instance_outbox`: they are delivered after commit,
+ * each in a transaction of its own (outbox/), never in this one.
  */
 import type { DefinitionRecord, InstanceRecord, JsonObject } from '../store/records.js';
 import { emptyEffects, type Effects } from '../store/Store.js';
 import { Runtime, type StepEnv } from '../runtime/Runtime.js';
-import { emptyOutbox, type Outbox } from '../runtime/Outbox.js';
+import { emptyOutbox } from '../runtime/Outbox.js';
 import type { ExecutionTree } from '../runtime/tree.js';
-import { completeActivity, startInstance, terminateInstance, throwErrorAt } from '../runtime/inputs.js';
-import { ConflictError, LifelineError, NotFoundError } from '../errors/LifelineError.js';
+import { startInstance } from '../runtime/inputs.js';
+import { ConflictError, NotFoundError } from '../errors/LifelineError.js';
 import type { EngineContext, TxScope } from './EngineContext.js';
 import type { ProcessModel } from '../runtime/ProcessModel.js';
-import { deliverMessage, deliverMessages, deliverSignal } from './correlation.js';
+import { outboxRows } from './outbox/outboxRows.js';
 import { assignNewTasks } from './assignment.js';
 import { historyNote } from './history.js';
 import { resolveIncidentsOfEndedTokens } from './endedTokens.js';
-
-const MAX_DEPTH = 32;
 
 interface StartOptions {
   businessKey?: string | null;
@@ -162,11 +161,11 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
   if (isNew) await scope.tx.insertInstance(instance);
   else await scope.tx.updateInstance(instance);
   instance.revision += isNew ? 0 : 1;
-  // callers read back the instances they stepped themselves; instances started by deliveries (thousands, for a campaign) need not be kept
-  if (scope.depth === 0 || scope.latest.has(instance.id)) scope.latest.set(instance.id, instance);
+  // callers read back the instances they stepped themselves (and the outbox cascade refreshes them, EngineContext.transaction)
+  scope.latest.set(instance.id, instance);
   await resolveIncidentsOfEndedTokens(scope, instance, rt);
+  outboxRows(ctx, scope, instance, outbox, effects);
   await writeEffects(scope, effects);
-  await deliverOutbox(ctx, scope, instance, outbox);
   return instance;
 }
 
@@ -175,89 +174,8 @@ export async function writeEffects(scope: TxScope, effects: Effects): Promise<vo
   await scope.tx.applyEffects(effects);
   for (const s of effects.subscriptions) if (s.kind === 'message' && s.instanceId) scope.openedSubscriptions.add(`${s.name}\u0000${s.correlationKey ?? ''}`);
   for (const timer of effects.timers) scope.scheduled.push({ id: timer.id, dueAt: timer.dueAt });
+  for (const row of effects.outbox) scope.outbox.push({ id: row.id, kind: row.payload.kind });
   scope.cancelled.push(...effects.cancelTimers);
-}
-
-async function nested<T>(scope: TxScope, work: () => Promise<T>): Promise<T> {
-  if (scope.depth >= MAX_DEPTH) throw new LifelineError('DELIVERY_TOO_DEEP', `more than ${MAX_DEPTH} nested deliveries between instances in one step: a message or call cycle?`);
-  scope.depth += 1;
-  try {
-    return await work();
-  } finally {
-    scope.depth -= 1;
-  }
-}
-
-async function deliverOutbox(ctx: EngineContext, scope: TxScope, instance: InstanceRecord, outbox: Outbox): Promise<void> {
-  for (const call of outbox.calls) {
-    await nested(scope, () => startCalled(ctx, scope, instance, call));
-  }
-  for (const childId of outbox.cancelInstances) {
-    await nested(scope, async () => {
-      await stepInTx(ctx, scope, childId, null, (rt) => terminateInstance(rt), undefined, { skipEnded: true });
-    });
-  }
-  const parent = instance.parentInstanceId && instance.parentActivityInstanceId ? { id: instance.parentInstanceId, activity: instance.parentActivityInstanceId } : null;
-  // What the child threw (an escalation end event) reaches the parent before the child's completion moves the call activity on.
-  for (const news of outbox.toParent) {
-    if (!parent) break;
-    await nested(scope, () =>
-      stepInTx(ctx, scope, parent.id, null, (rt) => {
-        if (!rt.index.get(parent.activity)) return;
-        if (news.type === 'error') throwErrorAt(rt, parent.activity, news.code, news.message, {});
-        else {
-          rt.send(rt.index.get(parent.activity)!, { type: 'ESCALATION', code: news.code });
-          rt.run();
-        }
-      }),
-    );
-  }
-  if (parent && outbox.ended === 'completed') {
-    const childVariables = instance.variables;
-    await nested(scope, () =>
-      stepInTx(ctx, scope, parent.id, null, (rt) => {
-        const waiting = rt.index.get(parent.activity);
-        if (!waiting) return;
-        const called = rt.model.node(waiting.nodeId).calledElement;
-        completeActivity(rt, parent.activity, childVariables, { propagate: called?.propagateAllChildVariables !== false });
-      }),
-    );
-  }
-  if (outbox.messages.length) {
-    await nested(scope, async () => {
-      const deliveries = outbox.messages.map((m) => ({ name: m.name, correlationKey: m.correlationKey ?? undefined, variables: m.variables }));
-      const results = outbox.messages.length === 1 ? [await deliverMessage(ctx, scope, deliveries[0])] : await deliverMessages(ctx, scope, deliveries);
-      const lost = outbox.messages.filter((_, i) => results[i].correlated.length === 0 && results[i].started.length === 0);
-      for (const message of lost) ctx.log('message.uncorrelated', { instanceId: instance.id, elementId: message.elementId, name: message.name, correlationKey: message.correlationKey });
-      if (lost.length) {
-        await writeEffects(scope, { ...emptyEffects(), history: lost.map((message) => historyNote(instance.id, scope.now, 'message.uncorrelated', message.elementId, { name: message.name, correlationKey: message.correlationKey })) });
-      }
-    });
-  }
-  for (const signal of outbox.signals) {
-    // The throwing instance caught its own signal during the step (behaviours/signals.ts).
-    await nested(scope, () => deliverSignal(ctx, scope, signal.name, signal.variables, null, instance.id));
-  }
-}
-
-async function startCalled(ctx: EngineContext, scope: TxScope, parent: InstanceRecord, call: Outbox['calls'][number]): Promise<void> {
-  const definition = await scope.tx.latestDefinition(call.processId);
-  if (!definition) {
-    await writeEffects(scope, {
-      ...emptyEffects(),
-      incidents: [{
-        id: ctx.newId(), instanceId: parent.id, activityInstanceId: call.executionId, elementId: call.elementId, definitionKey: parent.definitionKey,
-        type: 'called_process_missing', message: `${call.elementId}: no process with id '${call.processId}' is deployed`, jobId: null, state: 'open', createdAt: scope.now, resolvedAt: null,
-      }],
-    });
-    return;
-  }
-  await startInTx(ctx, scope, definition, {
-    instanceId: call.childInstanceId,
-    businessKey: parent.businessKey,
-    variables: call.variables,
-    parent: { instanceId: parent.id, activityInstanceId: call.executionId },
-  });
 }
 
 export { historyNote };

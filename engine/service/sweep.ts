@@ -4,16 +4,21 @@
  * work and none fires twice) and job locks that ran out. It repairs lost
  * wake-ups: a timer whose scheduler call failed, or was lost in a crash
  * between commit and scheduling, fires at the next sweep, not at a restart.
+ * The same goes for cross-instance work: outbox rows whose eager delivery
+ * was lost (a crash) or failed (waiting for their retry) are pumped here.
  */
 import { emptyEffects } from '../store/Store.js';
 import type { EngineContext } from './EngineContext.js';
 import { fireDueTimers } from './timers.js';
 import { historyNote, writeEffects } from './steps.js';
+import { pumpOutbox } from './outbox/delivery.js';
 
 /** What one sweep did. */
 export interface SweepResult {
   timersFired: number;
   jobLocksExpired: number;
+  /** Outbox rows delivered by the pump (left behind by a crash, or due for a retry). */
+  outboxDelivered: number;
 }
 
 /** Job locks expired per transaction. */
@@ -35,11 +40,12 @@ async function expireJobLocks(ctx: EngineContext): Promise<number> {
   }
 }
 
-/** One sweep: due timers, then expired job locks. */
+/** One sweep: due timers, then expired job locks, then the instance outbox's leftovers. */
 export async function sweepOnce(ctx: EngineContext): Promise<SweepResult> {
   const timersFired = await fireDueTimers(ctx);
   const jobLocksExpired = await expireJobLocks(ctx);
-  return { timersFired, jobLocksExpired };
+  const outboxDelivered = await pumpOutbox(ctx);
+  return { timersFired, jobLocksExpired, outboxDelivered };
 }
 
 /** Runs `sweepOnce` every `intervalMs` until stopped; a failing sweep (database away) is logged and tried again next time. */
@@ -60,7 +66,7 @@ export class Sweeper {
     this.timer = setTimeout(() => {
       this.running = sweepOnce(this.ctx)
         .then((result) => {
-          if (result.timersFired || result.jobLocksExpired) this.ctx.log('sweep', { ...result });
+          if (result.timersFired || result.jobLocksExpired || result.outboxDelivered) this.ctx.log('sweep', { ...result });
         })
         .catch((error) => this.ctx.log('sweep.failed', { error: (error as Error).message }))
         .finally(() => {

@@ -19,6 +19,7 @@ import type {
   CalendarRecord,
   NotificationRecord,
   EmailRecord,
+  OutboxRecord,
 } from './records.js';
 
 /** A page of results with the total count for the same filter. */
@@ -48,6 +49,8 @@ export interface Effects {
   cancelJobs: string[];
   cancelSubscriptions: string[];
   resolveIncidents: string[];
+  /** Cross-instance work for other instances, delivered after commit (engine/service/outbox/). */
+  outbox: OutboxRecord[];
 }
 
 export interface InstanceFilter extends PageRequest {
@@ -259,6 +262,18 @@ export interface StoreTx {
    * `except` (resolved by the step itself); returns the ones it resolved.
    */
   resolveIncidentsOf(instanceId: string, activityInstanceIds: string[] | null, except: string[], at: Date): Promise<IncidentRecord[]>;
+
+  // the instance outbox (cross-instance work, one instance per transaction)
+  /** Row-locks an outbox row for its delivery unless another transaction holds it, it is gone, or it waits behind an incident. */
+  lockOutboxRow(id: string): Promise<OutboxRecord | undefined>;
+  /** Deletes a delivered outbox row (sent with the transaction's other writes). */
+  deleteOutboxRow(id: string): Promise<void>;
+  /** Ids of up to `limit` outbox rows due at `now` and not parked behind an incident, oldest first (not locked: each delivery locks its row). */
+  dueOutboxRows(now: Date, limit: number): Promise<string[]>;
+  /** Records a failed delivery: attempts, the error, when to try again, or the incident it now waits behind. */
+  recordOutboxFailure(id: string, failure: { attempts: number; lastError: string; nextAttemptAt: Date; incidentId: string | null }): Promise<void>;
+  /** Puts the rows parked behind an incident back to due at `now`; returns their ids. */
+  requeueOutboxOfIncident(incidentId: string, now: Date): Promise<string[]>;
 }
 
 /** Read-only queries outside a transaction, for APIs and monitoring. */
@@ -314,5 +329,6 @@ export function emptyEffects(): Effects {
     cancelJobs: [],
     cancelSubscriptions: [],
     resolveIncidents: [],
+    outbox: [],
   };
 }

@@ -165,7 +165,7 @@ export interface IncidentRecord {
   activityInstanceId: string | null;
   elementId: string | null;
   definitionKey: string;
-  type: 'job_no_retries' | 'unhandled_error' | 'expression_failed' | 'called_process_missing' | 'unknown_assignee' | 'no_outgoing_flow' | 'step_budget_exceeded';
+  type: 'job_no_retries' | 'unhandled_error' | 'expression_failed' | 'called_process_missing' | 'unknown_assignee' | 'no_outgoing_flow' | 'step_budget_exceeded' | 'delivery_failed' | 'delivery_too_deep';
   message: string;
   jobId: string | null;
   /** Incidents of timers whose step failed: retrying fires the timer again. */
@@ -259,4 +259,33 @@ export interface EmailRecord {
   error: string | null;
   createdAt: Date;
   sentAt: Date | null;
+}
+
+/** What an outbox row asks of another instance (engine/service/outbox/): its kind and what the delivery needs. */
+export type OutboxPayload =
+  | { kind: 'call'; parentId: string; elementId: string; executionId: string; processId: string; childInstanceId: string; variables: JsonObject; businessKey: string | null; definitionKey: string }
+  | { kind: 'cancel'; childId: string }
+  | { kind: 'parent'; parentId: string; activityInstanceId: string; news: ({ type: 'error'; code: string; message?: string } | { type: 'escalation'; code: string })[]; completed: JsonObject | null }
+  | { kind: 'message'; name: string; correlationKey: string | null; variables: JsonObject; elementId: string }
+  | { kind: 'signal'; name: string; variables: JsonObject; elementId: string | null; actor: string | null }
+  | { kind: 'signal-catch'; name: string; instanceId: string; subscriptionId: string; activityInstanceId: string; elementId: string; variables: JsonObject; actor: string | null }
+  | { kind: 'signal-start'; name: string; definitionId: string; elementId: string; startedId: string; variables: JsonObject; actor: string | null };
+
+/**
+ * One piece of cross-instance work waiting in the outbox, keyed by the
+ * instance that sent it (null for a signal broadcast through the API).
+ */
+export interface OutboxRecord {
+  id: string;
+  instanceId: string | null;
+  /** The sender's element the work comes from (incidents about the delivery go there). */
+  elementId: string | null;
+  payload: OutboxPayload;
+  /** Deliveries between instances since the last outside input. */
+  hops: number;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  incidentId: string | null;
+  createdAt: Date;
 }

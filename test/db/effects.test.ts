@@ -36,7 +36,7 @@ describe('applying the effects of a step', () => {
       tasks: three(() => task()), timers: three(() => timer(def.id)), jobs: three(() => job()), subscriptions: three(() => subscription(def.id)),
       incidents: three(() => incident()), history: three(() => event(owner.id)), notifications: [],
       cancelTasks: open.tasks.map((r) => r.id), cancelTimers: open.timers.map((r) => r.id), cancelJobs: open.jobs.map((r) => r.id),
-      cancelSubscriptions: open.subscriptions.map((r) => r.id), resolveIncidents: open.incidents.map((r) => r.id),
+      cancelSubscriptions: open.subscriptions.map((r) => r.id), resolveIncidents: open.incidents.map((r) => r.id), outbox: [],
     };
     // when
     const statements = await countStatements(db.knex, () => apply(batch));

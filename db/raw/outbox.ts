@@ -1,0 +1,36 @@
+/**
+ * The instance outbox (migration 120) on the pipelined connection: a
+ * delivery locks its row with SKIP LOCKED (two engine processes pumping
+ * the same table never deliver one row twice; a row parked behind an
+ * incident is not delivered), the pump lists due rows, failures are
+ * recorded for the retry with backoff. Deleting a delivered row travels
+ * with the delivery's other writes (StepWrites).
+ */
+import type { OutboxRecord } from '../../engine/index.js';
+import type { Sql } from './Sql.js';
+import { OUTBOX, fromRow } from './tables.js';
+
+/** Locks row `id` for its delivery unless it is gone, held by another transaction, or parked behind an incident. */
+export async function lockOutboxRow(sql: Sql, id: string): Promise<OutboxRecord | undefined> {
+  const [row] = await sql.query('select * from instance_outbox where id = $1 and incident_id is null for update skip locked', [id]);
+  return row ? fromRow(OUTBOX, row) : undefined;
+}
+
+/** Ids of due rows not parked behind an incident, oldest first. */
+export async function dueOutboxRows(sql: Sql, now: Date, limit: number): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>('select id from instance_outbox where incident_id is null and next_attempt_at <= $1 order by next_attempt_at, seq limit $2', [now, limit]);
+  return rows.map((row) => row.id);
+}
+
+/** Records a failed delivery. */
+export function recordOutboxFailure(sql: Sql, id: string, failure: { attempts: number; lastError: string; nextAttemptAt: Date; incidentId: string | null }): void {
+  sql.defer('update instance_outbox set attempts = $2, last_error = $3, next_attempt_at = $4, incident_id = $5 where id = $1', [
+    id, failure.attempts, failure.lastError, failure.nextAttemptAt, failure.incidentId,
+  ]);
+}
+
+/** Puts the rows parked behind an incident back to due at `now`. */
+export async function requeueOutboxOfIncident(sql: Sql, incidentId: string, now: Date): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>('update instance_outbox set incident_id = null, attempts = 0, next_attempt_at = $2 where incident_id = $1 returning id', [incidentId, now]);
+  return rows.map((row) => row.id);
+}

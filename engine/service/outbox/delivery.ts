@@ -1,0 +1,136 @@
+/**
+ * Delivering outbox rows, each in a transaction of its own that locks the
+ * row (SKIP LOCKED: a row another engine process is delivering is left to
+ * it), does what it asks to its one target instance and deletes it. After
+ * that commit, the rows the delivery wrote are delivered the same way (the
+ * cascade: a child's own calls and messages, the parent it completes...),
+ * so a command returns once everything its step set off has happened.
+ *
+ * A delivery that fails is rolled back and recorded on the row: tried again
+ * with backoff by the pump (the sweep), and after MAX_ATTEMPTS parked behind
+ * an incident on the sender's element, whose retry puts the row back.
+ */
+import type { IncidentRecord, InstanceRecord, OutboxRecord } from '../../store/records.js';
+import { emptyEffects } from '../../store/Store.js';
+import type { EngineContext, OutboxRef } from '../EngineContext.js';
+import { historyNote } from '../history.js';
+import { writeEffects } from '../steps.js';
+import { deliverRow } from './deliverRow.js';
+
+/** Attempts before a failing delivery becomes an incident, and the wait after each failed one. */
+export const MAX_ATTEMPTS = 3;
+const BACKOFF_MS = [1_000, 10_000];
+
+/** Rows of one kind run this many at a time (a campaign's thousands of messages); other rows one by one, in order. */
+const PARALLEL = 4;
+
+/** What happened to a row: delivered, failed (recorded for a retry or an incident), or left alone (gone, or another process holds it). */
+export type DeliveryOutcome = 'delivered' | 'failed' | 'skipped';
+
+/** Delivers row `id` in a transaction of its own (then its cascade); a failure is recorded, never thrown. */
+export async function deliverOne(ctx: EngineContext, id: string, watch?: Map<string, InstanceRecord>): Promise<DeliveryOutcome> {
+  try {
+    return await ctx.transaction(async (scope) => {
+      const row = await scope.tx.lockOutboxRow(id);
+      if (!row) return 'skipped';
+      scope.hops = row.hops;
+      await deliverRow(ctx, scope, row);
+      await scope.tx.deleteOutboxRow(row.id);
+      return 'delivered';
+    }, { watch });
+  } catch (error) {
+    await recordFailure(ctx, id, error as Error);
+    return 'failed';
+  }
+}
+
+/** Delivers the rows one transaction wrote: in order, except that runs of messages go a few at a time. */
+export async function deliverRows(ctx: EngineContext, rows: OutboxRef[], watch?: Map<string, InstanceRecord>): Promise<DeliveryOutcome[]> {
+  const outcomes: DeliveryOutcome[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let end = i + 1;
+    if (rows[i].kind === 'message') while (end < rows.length && rows[end].kind === 'message') end += 1;
+    if (end - i === 1) {
+      outcomes.push(await deliverOne(ctx, rows[i].id, watch));
+    } else {
+      const run = rows.slice(i, end);
+      const results = new Array<DeliveryOutcome>(run.length);
+      let next = 0;
+      await Promise.all(Array.from({ length: Math.min(PARALLEL, run.length) }, async () => {
+        while (next < run.length) {
+          const at = next++;
+          results[at] = await deliverOne(ctx, run[at].id, watch);
+        }
+      }));
+      outcomes.push(...results);
+    }
+    i = end;
+  }
+  return outcomes;
+}
+
+/** What a row asked, in words (for incidents and logs). */
+function describe(row: OutboxRecord): string {
+  const p = row.payload;
+  switch (p.kind) {
+    case 'call': return `starting process '${p.processId}'`;
+    case 'cancel': return `cancelling instance ${p.childId}`;
+    case 'parent': return `${p.completed ? 'completing' : 'notifying'} the calling instance ${p.parentId}`;
+    case 'message': return `message '${p.name}'${p.correlationKey !== null ? ` (correlation key '${p.correlationKey}')` : ''}`;
+    case 'signal': return `signal '${p.name}'`;
+    case 'signal-catch': return `signal '${p.name}' to instance ${p.instanceId}`;
+    case 'signal-start': return `signal '${p.name}' starting an instance`;
+  }
+}
+
+/** Records a failed attempt: retry after a backoff, or (attempts used up) an incident on the sender's element. */
+async function recordFailure(ctx: EngineContext, id: string, error: Error): Promise<void> {
+  const message = error.message || String(error);
+  try {
+    await ctx.transaction(async (scope) => {
+      const row = await scope.tx.lockOutboxRow(id);
+      if (!row) return;
+      const attempts = row.attempts + 1;
+      ctx.log('outbox.delivery.failed', { id, instanceId: row.instanceId, kind: row.payload.kind, attempts, error: message });
+      if (attempts < MAX_ATTEMPTS || !row.instanceId) {
+        const wait = BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
+        await scope.tx.recordOutboxFailure(id, { attempts, lastError: message, nextAttemptAt: new Date(scope.now.getTime() + wait), incidentId: null });
+        return;
+      }
+      const sender = await scope.tx.lockInstance(row.instanceId);
+      const incident: IncidentRecord = {
+        id: ctx.newId(), instanceId: row.instanceId, activityInstanceId: row.payload.kind === 'call' ? row.payload.executionId : null, elementId: row.elementId,
+        definitionKey: sender?.definitionKey ?? '', type: 'delivery_failed',
+        message: `${row.elementId ?? 'instance'}: ${describe(row)} failed ${attempts} times: ${message}`,
+        jobId: null, state: 'open', createdAt: scope.now, resolvedAt: null,
+      };
+      await writeEffects(scope, { ...emptyEffects(), incidents: [incident], history: [historyNote(row.instanceId, scope.now, 'incident.created', row.elementId, { type: incident.type, outboxId: id })] });
+      await scope.tx.recordOutboxFailure(id, { attempts, lastError: message, nextAttemptAt: scope.now, incidentId: incident.id });
+    });
+  } catch (failure) {
+    // the row stays as it was: the pump tries it again
+    ctx.log('outbox.failure.unrecorded', { id, error: (failure as Error).message });
+  }
+}
+
+/** Rows the pump lists per round. */
+const PUMP_BATCH = 200;
+
+/**
+ * The pump every engine process runs in its sweep: delivers due rows left
+ * behind (a crash between commit and delivery, a failure waiting for its
+ * retry, a row another process gave up). Returns how many it delivered.
+ */
+export async function pumpOutbox(ctx: EngineContext): Promise<number> {
+  let delivered = 0;
+  for (;;) {
+    const ids = await ctx.transaction((scope) => scope.tx.dueOutboxRows(scope.now, PUMP_BATCH));
+    if (!ids.length) return delivered;
+    let progress = 0;
+    // one by one, oldest first: rows of one sender keep their order (a child started before it is cancelled)
+    for (const id of ids) if ((await deliverOne(ctx, id)) === 'delivered') progress += 1;
+    delivered += progress;
+    // rows held by another process, or failing again, are listed again only next sweep
+    if (progress === 0 || ids.length < PUMP_BATCH) return delivered;
+  }
+}
