@@ -230,6 +230,10 @@ function buildStatement(b: Batch): Statement {
   if (b.notifications.length) cte(insertSql(NOTIFICATIONS as TableSpec<never>, param(rowsJson(NOTIFICATIONS, b.notifications))));
   if (b.history.length) cte(insertSql(HISTORY as TableSpec<never>, param(rowsJson(HISTORY, b.history))));
   if (b.outbox.length) cte(insertSql(OUTBOX as TableSpec<never>, param(rowsJson(OUTBOX, b.outbox))));
-  if (b.deleteOutbox.length) cte(`delete from instance_outbox where id = any($${param(b.deleteOutbox)}::uuid[])`);
+  if (b.deleteOutbox.length) {
+    // a row delivered by another engine process meanwhile is a conflict: this delivery rolls back
+    cte(`delete from instance_outbox where id = any($${param(b.deleteOutbox)}::uuid[]) returning id`);
+    checks.push(`lifeline_expect((select count(*) from w${parts.length - 1}) = $${param(b.deleteOutbox.length)}, 'an outbox row was delivered by someone else')`);
+  }
   return { text: `with ${parts.join(', ')} select ${checks.length ? checks.join(', ') : '1'}`, values };
 }

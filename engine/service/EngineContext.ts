@@ -89,6 +89,9 @@ export class ModelCache {
 export interface OutboxRef {
   id: string;
   kind: string;
+  /** What it asks and its hop count, when the transaction that wrote it is at hand. */
+  payload?: import('../store/records.js').OutboxPayload;
+  hops?: number;
 }
 
 /** Delivers outbox rows a committed transaction wrote (set by the Engine: outbox/eager.ts); `latest` is refreshed with what the cascade changed. */

@@ -266,7 +266,7 @@ export interface StoreTx {
   // the instance outbox (cross-instance work, one instance per transaction)
   /** Row-locks an outbox row for its delivery unless another transaction holds it, it is gone, or it waits behind an incident. */
   lockOutboxRow(id: string): Promise<OutboxRecord | undefined>;
-  /** Deletes a delivered outbox row (sent with the transaction's other writes). */
+  /** Deletes a delivered outbox row (sent with the transaction's other writes); a row already gone fails the transaction (ConflictError). */
   deleteOutboxRow(id: string): Promise<void>;
   /** Ids of up to `limit` outbox rows due at `now` and not parked behind an incident, oldest first (not locked: each delivery locks its row). */
   dueOutboxRows(now: Date, limit: number): Promise<string[]>;

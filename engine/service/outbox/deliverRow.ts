@@ -34,8 +34,13 @@ async function exists(scope: TxScope, id: string): Promise<boolean> {
   return (await scope.tx.lockInstance(id)) !== undefined;
 }
 
+/** What the delivery knows before it begins: whether a message start already happened (read with the row's lock). */
+export interface DeliveryHints {
+  started?: boolean;
+}
+
 /** Does what `row` asks, in `scope` (whose transaction has the row locked and deletes it). */
-export async function deliverRow(ctx: EngineContext, scope: TxScope, row: OutboxRecord): Promise<void> {
+export async function deliverRow(ctx: EngineContext, scope: TxScope, row: OutboxRecord, hints: DeliveryHints = {}): Promise<void> {
   const p = row.payload;
   switch (p.kind) {
     case 'call': {
@@ -88,7 +93,7 @@ export async function deliverRow(ctx: EngineContext, scope: TxScope, row: Outbox
     }
     case 'message': {
       const startedId = derivedId(row.id, 'message');
-      if (await exists(scope, startedId)) return;
+      if (hints.started ?? (await exists(scope, startedId))) return;
       const result = await deliverMessage(ctx, scope, { name: p.name, correlationKey: p.correlationKey ?? undefined, variables: p.variables, startedId });
       if (result.correlated.length === 0 && result.started.length === 0 && row.instanceId) {
         ctx.log('message.uncorrelated', { instanceId: row.instanceId, elementId: p.elementId, name: p.name, correlationKey: p.correlationKey });

@@ -10,36 +10,71 @@
  * with backoff by the pump (the sweep), and after MAX_ATTEMPTS parked behind
  * an incident on the sender's element, whose retry puts the row back.
  */
-import type { IncidentRecord, InstanceRecord, OutboxRecord } from '../../store/records.js';
+import type { IncidentRecord, InstanceRecord, OutboxPayload, OutboxRecord, SubscriptionRecord } from '../../store/records.js';
 import { emptyEffects } from '../../store/Store.js';
 import type { EngineContext, OutboxRef } from '../EngineContext.js';
 import { historyNote } from '../history.js';
-import { writeEffects } from '../steps.js';
-import { deliverRow } from './deliverRow.js';
+import { startInTx, writeEffects } from '../steps.js';
+import { ConflictError } from '../../errors/LifelineError.js';
+import { deliverRow, derivedId } from './deliverRow.js';
+import { messageStarts } from './messageStarts.js';
 
 /** Attempts before a failing delivery becomes an incident, and the wait after each failed one. */
 export const MAX_ATTEMPTS = 3;
 const BACKOFF_MS = [1_000, 10_000];
 
 /** Rows of one kind run this many at a time (a campaign's thousands of messages); other rows one by one, in order. */
-const PARALLEL = 4;
+const PARALLEL = 8;
 
 /** What happened to a row: delivered, failed (recorded for a retry or an incident), or left alone (gone, or another process holds it). */
 export type DeliveryOutcome = 'delivered' | 'failed' | 'skipped';
 
 /** Delivers row `id` in a transaction of its own (then its cascade); a failure is recorded, never thrown. */
-export async function deliverOne(ctx: EngineContext, id: string, watch?: Map<string, InstanceRecord>): Promise<DeliveryOutcome> {
+export async function deliverOne(ctx: EngineContext, ref: OutboxRef, watch?: Map<string, InstanceRecord>, messageStart?: SubscriptionRecord): Promise<DeliveryOutcome> {
+  const id = ref.id;
+  if (messageStart && ref.payload?.kind === 'message' && ref.hops !== undefined) return startByMessage(ctx, ref as StartRef, messageStart, watch);
   try {
     return await ctx.transaction(async (scope) => {
-      const row = await scope.tx.lockOutboxRow(id);
+      // a message's row and the instance it may have started already are read in one round trip
+      const [row, started] = await Promise.all([
+        scope.tx.lockOutboxRow(id),
+        ref.kind === 'message' ? scope.tx.lockInstance(derivedId(id, 'message')).then((found) => found !== undefined) : undefined,
+      ]);
       if (!row) return 'skipped';
       scope.hops = row.hops;
-      await deliverRow(ctx, scope, row);
+      await deliverRow(ctx, scope, row, { started });
       await scope.tx.deleteOutboxRow(row.id);
       return 'delivered';
     }, { watch });
   } catch (error) {
     await recordFailure(ctx, id, error as Error);
+    return 'failed';
+  }
+}
+
+type StartRef = OutboxRef & { payload: Extract<OutboxPayload, { kind: 'message' }>; hops: number };
+
+/**
+ * A message nobody waits for, delivered in one round trip: BEGIN, the
+ * instance its start event starts, the row's deletion (checked: a row
+ * another process delivered meanwhile rolls this back) and COMMIT travel
+ * together. Its instance id derives from the row, as on the full path.
+ */
+async function startByMessage(ctx: EngineContext, ref: StartRef, start: SubscriptionRecord, watch?: Map<string, InstanceRecord>): Promise<DeliveryOutcome> {
+  const p = ref.payload;
+  try {
+    return await ctx.transaction(async (scope) => {
+      scope.hops = ref.hops;
+      const { definition } = await ctx.models.get(scope.tx, start.definitionId!);
+      const startedId = derivedId(ref.id, 'message');
+      await startInTx(ctx, scope, definition, { instanceId: startedId, businessKey: p.correlationKey, variables: p.variables, startEventId: start.elementId });
+      await writeEffects(scope, { ...emptyEffects(), history: [historyNote(startedId, scope.now, 'message.correlated', start.elementId, { name: p.name, correlationKey: p.correlationKey })] });
+      await scope.tx.deleteOutboxRow(ref.id);
+      return 'delivered' as const;
+    }, { watch });
+  } catch (error) {
+    if (error instanceof ConflictError) return 'skipped';
+    await recordFailure(ctx, ref.id, error as Error);
     return 'failed';
   }
 }
@@ -51,15 +86,17 @@ export async function deliverRows(ctx: EngineContext, rows: OutboxRef[], watch?:
     let end = i + 1;
     if (rows[i].kind === 'message') while (end < rows.length && rows[end].kind === 'message') end += 1;
     if (end - i === 1) {
-      outcomes.push(await deliverOne(ctx, rows[i].id, watch));
+      outcomes.push(await deliverOne(ctx, rows[i], watch));
     } else {
       const run = rows.slice(i, end);
+      const known = run.filter((r) => r.payload?.kind === 'message') as { id: string; payload: Extract<OutboxPayload, { kind: 'message' }> }[];
+      const starts = known.length === run.length ? await messageStarts(ctx, known) : new Map<string, SubscriptionRecord>();
       const results = new Array<DeliveryOutcome>(run.length);
       let next = 0;
       await Promise.all(Array.from({ length: Math.min(PARALLEL, run.length) }, async () => {
         while (next < run.length) {
           const at = next++;
-          results[at] = await deliverOne(ctx, run[at].id, watch);
+          results[at] = await deliverOne(ctx, run[at], watch, starts.get(run[at].id));
         }
       }));
       outcomes.push(...results);
@@ -128,7 +165,7 @@ export async function pumpOutbox(ctx: EngineContext): Promise<number> {
     if (!ids.length) return delivered;
     let progress = 0;
     // one by one, oldest first: rows of one sender keep their order (a child started before it is cancelled)
-    for (const id of ids) if ((await deliverOne(ctx, id)) === 'delivered') progress += 1;
+    for (const id of ids) if ((await deliverOne(ctx, { id, kind: 'due' })) === 'delivered') progress += 1;
     delivered += progress;
     // rows held by another process, or failing again, are listed again only next sweep
     if (progress === 0 || ids.length < PUMP_BATCH) return delivered;
