@@ -273,11 +273,12 @@ export type OutboxPayload =
 
 /**
  * One piece of cross-instance work waiting in the outbox, keyed by the
- * instance that sent it (null for a signal broadcast through the API).
+ * instance that sent it (for a signal broadcast through the API, which has
+ * no sender, by the instance it reaches).
  */
 export interface OutboxRecord {
   id: string;
-  instanceId: string | null;
+  instanceId: string;
   /** The sender's element the work comes from (incidents about the delivery go there). */
   elementId: string | null;
   payload: OutboxPayload;

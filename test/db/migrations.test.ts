@@ -61,5 +61,6 @@ describe('migrations', () => {
     expect(keys.process_instances).to.deep.equal(['id']);
     for (const table of ['user_tasks', 'jobs', 'incidents']) expect(keys[table], table).to.deep.equal(['instance_id', 'id']);
     expect(keys.history_events).to.deep.equal(['instance_id', 'seq']);
+    expect(keys.instance_outbox).to.deep.equal(['instance_id', 'id']);
   });
 });

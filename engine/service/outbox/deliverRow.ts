@@ -95,7 +95,7 @@ export async function deliverRow(ctx: EngineContext, scope: TxScope, row: Outbox
       const startedId = derivedId(row.id, 'message');
       if (hints.started ?? (await exists(scope, startedId))) return;
       const result = await deliverMessage(ctx, scope, { name: p.name, correlationKey: p.correlationKey ?? undefined, variables: p.variables, startedId });
-      if (result.correlated.length === 0 && result.started.length === 0 && row.instanceId) {
+      if (result.correlated.length === 0 && result.started.length === 0) {
         ctx.log('message.uncorrelated', { instanceId: row.instanceId, elementId: p.elementId, name: p.name, correlationKey: p.correlationKey });
         await writeEffects(scope, { ...emptyEffects(), history: [historyNote(row.instanceId, scope.now, 'message.uncorrelated', p.elementId, { name: p.name, correlationKey: p.correlationKey })] });
       }

@@ -129,15 +129,16 @@ async function recordFailure(ctx: EngineContext, id: string, error: Error): Prom
       if (!row) return;
       const attempts = row.attempts + 1;
       ctx.log('outbox.delivery.failed', { id, instanceId: row.instanceId, kind: row.payload.kind, attempts, error: message });
-      if (attempts < MAX_ATTEMPTS || !row.instanceId) {
+      // an incident needs an instance: a broadcast's row for an instance it would start keeps being retried
+      const sender = attempts < MAX_ATTEMPTS ? undefined : await scope.tx.lockInstance(row.instanceId);
+      if (!sender) {
         const wait = BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)];
         await scope.tx.recordOutboxFailure(id, { attempts, lastError: message, nextAttemptAt: new Date(scope.now.getTime() + wait), incidentId: null });
         return;
       }
-      const sender = await scope.tx.lockInstance(row.instanceId);
       const incident: IncidentRecord = {
         id: ctx.newId(), instanceId: row.instanceId, activityInstanceId: row.payload.kind === 'call' ? row.payload.executionId : null, elementId: row.elementId,
-        definitionKey: sender?.definitionKey ?? '', type: 'delivery_failed',
+        definitionKey: sender.definitionKey, type: 'delivery_failed',
         message: `${row.elementId ?? 'instance'}: ${describe(row)} failed ${attempts} times: ${message}`,
         jobId: null, state: 'open', createdAt: scope.now, resolvedAt: null,
       };

@@ -17,8 +17,8 @@ import { historyNote } from '../history.js';
 /** Deliveries between instances in a row without an outside input, past which a call, message or signal becomes an incident. */
 export const MAX_HOPS = 32;
 
-/** A new outbox row of `sender` (null: an API broadcast) at `hops`. */
-export function outboxRow(ctx: EngineContext, scope: TxScope, sender: string | null, elementId: string | null, payload: OutboxPayload, hops: number): OutboxRecord {
+/** A new outbox row of `sender` (the instance whose shard holds it) at `hops`. */
+export function outboxRow(ctx: EngineContext, scope: TxScope, sender: string, elementId: string | null, payload: OutboxPayload, hops: number): OutboxRecord {
   return { id: ctx.newId(), instanceId: sender, elementId, payload, hops, attempts: 0, nextAttemptAt: scope.now, lastError: null, incidentId: null, createdAt: scope.now };
 }
 

@@ -32,14 +32,15 @@ export async function fanOutSignal(ctx: EngineContext, scope: TxScope, signal: S
   const { name, variables, actor } = signal;
   for (const s of await scope.tx.findSubscriptions('signal', name, null)) {
     if (!s.instanceId || s.instanceId === signal.sender) continue;
-    rows.push(outboxRow(ctx, scope, signal.sender, signal.elementId, {
+    // an API broadcast has no sender: its rows are keyed by their targets
+    rows.push(outboxRow(ctx, scope, signal.sender ?? s.instanceId, signal.elementId, {
       kind: 'signal-catch', name, instanceId: s.instanceId, subscriptionId: s.id, activityInstanceId: s.activityInstanceId!, elementId: s.elementId, variables, actor,
     }, signal.hops));
     reached.push(s.instanceId);
   }
   for (const start of await scope.tx.findStartSubscriptions('signal', name)) {
     const startedId = derivedId(signal.key, start.id);
-    rows.push(outboxRow(ctx, scope, signal.sender, signal.elementId, {
+    rows.push(outboxRow(ctx, scope, signal.sender ?? startedId, signal.elementId, {
       kind: 'signal-start', name, definitionId: start.definitionId!, elementId: start.elementId, startedId, variables, actor,
     }, signal.hops));
     reached.push(startedId);
