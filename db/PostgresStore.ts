@@ -4,7 +4,7 @@
  * repository functions; reads outside transactions on knex.
  */
 import type { Knex } from 'knex';
-import type { Store, StoreTx } from '../engine/index.js';
+import type { BatchOutcome, Store, StoreTx } from '../engine/index.js';
 import * as definitions from './repositories/definitions.js';
 import * as instances from './repositories/instances.js';
 import * as tasks from './repositories/tasks.js';
@@ -176,6 +176,47 @@ export class PostgresStore implements Store {
         if (attempt >= 4 || (code !== '40P01' && code !== '40001')) throw error;
         await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
       }
+    }
+  }
+
+  /**
+   * A batch of transactions on one pipelined connection: each one's COMMIT
+   * is sent and the next one's statements follow it on the wire at once, so
+   * small transactions (one write statement each) share socket writes and
+   * the server runs them back to back. Each commits or rolls back alone.
+   */
+  async transactionBatch<T>(fns: ((tx: StoreTx) => Promise<T>)[]): Promise<BatchOutcome<T>[]> {
+    const client = this.knex.client as { acquireConnection(): Promise<pg.Client>; releaseConnection(connection: pg.Client): Promise<void> };
+    const connection = await client.acquireConnection();
+    const outcomes: Promise<BatchOutcome<T>>[] = [];
+    try {
+      for (const fn of fns) {
+        const tx = new RawTx(this.knex, connection, this.observer());
+        const failure = async (error: unknown): Promise<BatchOutcome<T>> => ({
+          ok: false,
+          error: translate((error as { code?: string }).code === '25P02' ? await tx.sql.firstFailure(error) : error),
+        });
+        let value: T;
+        try {
+          value = await fn(txMethods(tx));
+        } catch (error) {
+          // ROLLBACK goes out now, before the next transaction's BEGIN
+          const rolledBack = tx.sql.rollback();
+          outcomes.push(failure(error).then(async (outcome) => {
+            await rolledBack;
+            return outcome;
+          }));
+          continue;
+        }
+        // COMMIT goes out now (a failed one answers ROLLBACK: the transaction is over either way); its answer is awaited with the others'
+        outcomes.push(tx.commit().then(() => {
+          if (tx.touchedTasks && this.announce) void this.taskChanges.kick();
+          return { ok: true as const, value };
+        }, failure));
+      }
+      return await Promise.all(outcomes);
+    } finally {
+      await client.releaseConnection(connection);
     }
   }
 

@@ -3,7 +3,7 @@
  * cache, and the transaction-scoped bookkeeping of what to do after commit.
  */
 import { randomUUID } from 'node:crypto';
-import type { Store, StoreTx } from '../store/Store.js';
+import type { BatchOutcome, Store, StoreTx } from '../store/Store.js';
 import type { Clock } from '../time/Clock.js';
 import type { Scheduler } from '../time/Scheduler.js';
 import type { DefinitionRecord, InstanceRecord } from '../store/records.js';
@@ -150,22 +150,60 @@ export class EngineContext {
     let scope!: TxScope;
     const result = await this.store.transaction(async (tx) => {
       const buffer = new WriteBuffer(tx);
-      scope = { tx: buffer.tx, now: this.now(), scheduled: [], cancelled: [], hops: 0, outbox: [], latest: new Map(), openedSubscriptions: new Set() };
+      scope = this.newScope(buffer.tx);
       const value = await fn(scope);
       await buffer.flush();
       return value;
     });
+    await this.afterCommit([scope], options.watch);
+    return result;
+  }
+
+  /**
+   * Runs each of `fns` as a transaction of its own, back to back on one
+   * connection where the Store can (Store.transactionBatch), else one after
+   * the other; then what `transaction` does after each commit. Each outcome
+   * is its own (a failure is returned, not thrown, and not retried).
+   */
+  async transactionBatch<T>(fns: ((scope: TxScope) => Promise<T>)[], options: { watch?: Map<string, InstanceRecord> } = {}): Promise<BatchOutcome<T>[]> {
+    const store = this.store;
+    if (!store.transactionBatch) {
+      const outcomes: BatchOutcome<T>[] = [];
+      for (const fn of fns) outcomes.push(await this.transaction(fn, options).then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })));
+      return outcomes;
+    }
+    const scopes: TxScope[] = [];
+    const outcomes = await store.transactionBatch(fns.map((fn, i) => async (tx) => {
+      const buffer = new WriteBuffer(tx);
+      const scope = (scopes[i] = this.newScope(buffer.tx));
+      const value = await fn(scope);
+      await buffer.flush();
+      return value;
+    }));
+    await this.afterCommit(scopes.filter((_, i) => outcomes[i].ok), options.watch);
+    return outcomes;
+  }
+
+  private newScope(tx: StoreTx): TxScope {
+    return { tx, now: this.now(), scheduled: [], cancelled: [], hops: 0, outbox: [], latest: new Map(), openedSubscriptions: new Set() };
+  }
+
+  /** After commit: timers to the scheduler, instances the caller returns refreshed, then the outbox rows delivered (the cascade). */
+  private async afterCommit(scopes: TxScope[], watching: Map<string, InstanceRecord> | undefined): Promise<void> {
+    const scheduled = scopes.flatMap((scope) => scope.scheduled);
+    const cancelled = scopes.flatMap((scope) => scope.cancelled);
     // Committed: a scheduler that fails now must not turn the step into an error. The sweep fires what it missed.
     try {
-      if (scope.scheduled.length) await this.options.scheduler.schedule(scope.scheduled);
-      if (scope.cancelled.length) await this.options.scheduler.cancel(scope.cancelled);
+      if (scheduled.length) await this.options.scheduler.schedule(scheduled);
+      if (cancelled.length) await this.options.scheduler.cancel(cancelled);
     } catch (error) {
-      this.log('scheduler.failed', { timers: scope.scheduled.map((t) => t.id), error: (error as Error).message });
+      this.log('scheduler.failed', { timers: scheduled.map((t) => t.id), error: (error as Error).message });
     }
-    // Committed: a delivery that fails is retried by the pump, never the sender's error.
-    const watch = options.watch ?? scope.latest;
-    if (options.watch) for (const [id, instance] of scope.latest) if (watch.has(id)) Object.assign(watch.get(id)!, instance);
-    if (scope.outbox.length && this.deliverOutbox) await this.deliverOutbox(scope.outbox, watch);
-    return result;
+    for (const scope of scopes) {
+      const watch = watching ?? scope.latest;
+      if (watching) for (const [id, instance] of scope.latest) if (watch.has(id)) Object.assign(watch.get(id)!, instance);
+      // Committed: a delivery that fails is retried by the pump, never the sender's error.
+      if (scope.outbox.length && this.deliverOutbox) await this.deliverOutbox(scope.outbox, watch);
+    }
   }
 }

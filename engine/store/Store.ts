@@ -312,7 +312,17 @@ export interface StoreQueries {
 export interface Store extends StoreQueries {
   /** Runs `fn` in one transaction; rolls back if it throws. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs each of `fns` as a transaction of its own, one after the other,
+   * each begun without waiting for the previous COMMIT (a batch of small
+   * independent transactions: the outbox's message starts). Each outcome is
+   * its own: a failure rolls back that transaction only, and is not retried.
+   */
+  transactionBatch?<T>(fns: ((tx: StoreTx) => Promise<T>)[]): Promise<BatchOutcome<T>[]>;
 }
+
+/** What became of one transaction of a batch. */
+export type BatchOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** An empty Effects batch. */
 export function emptyEffects(): Effects {

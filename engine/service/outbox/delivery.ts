@@ -12,7 +12,7 @@
  */
 import type { IncidentRecord, InstanceRecord, OutboxPayload, OutboxRecord, SubscriptionRecord } from '../../store/records.js';
 import { emptyEffects } from '../../store/Store.js';
-import type { EngineContext, OutboxRef } from '../EngineContext.js';
+import type { EngineContext, OutboxRef, TxScope } from '../EngineContext.js';
 import { historyNote } from '../history.js';
 import { startInTx, writeEffects } from '../steps.js';
 import { ConflictError } from '../../errors/LifelineError.js';
@@ -23,16 +23,15 @@ import { messageStarts } from './messageStarts.js';
 export const MAX_ATTEMPTS = 3;
 const BACKOFF_MS = [1_000, 10_000];
 
-/** Rows of one kind run this many at a time (a campaign's thousands of messages); other rows one by one, in order. */
+/** Runs of messages go this many at a time (a campaign's thousands of invitations): connections of the pool, each with a batch of back-to-back transactions; other rows one by one, in order. */
 const PARALLEL = 8;
 
 /** What happened to a row: delivered, failed (recorded for a retry or an incident), or left alone (gone, or another process holds it). */
 export type DeliveryOutcome = 'delivered' | 'failed' | 'skipped';
 
 /** Delivers row `id` in a transaction of its own (then its cascade); a failure is recorded, never thrown. */
-export async function deliverOne(ctx: EngineContext, ref: OutboxRef, watch?: Map<string, InstanceRecord>, messageStart?: SubscriptionRecord): Promise<DeliveryOutcome> {
+export async function deliverOne(ctx: EngineContext, ref: OutboxRef, watch?: Map<string, InstanceRecord>): Promise<DeliveryOutcome> {
   const id = ref.id;
-  if (messageStart && ref.payload?.kind === 'message' && ref.hops !== undefined) return startByMessage(ctx, ref as StartRef, messageStart, watch);
   try {
     return await ctx.transaction(async (scope) => {
       // a message's row and the instance it may have started already are read in one round trip
@@ -55,28 +54,48 @@ export async function deliverOne(ctx: EngineContext, ref: OutboxRef, watch?: Map
 type StartRef = OutboxRef & { payload: Extract<OutboxPayload, { kind: 'message' }>; hops: number };
 
 /**
- * A message nobody waits for, delivered in one round trip: BEGIN, the
+ * A message nobody waits for, delivered in one statement: BEGIN, the
  * instance its start event starts, the row's deletion (checked: a row
  * another process delivered meanwhile rolls this back) and COMMIT travel
  * together. Its instance id derives from the row, as on the full path.
  */
-async function startByMessage(ctx: EngineContext, ref: StartRef, start: SubscriptionRecord, watch?: Map<string, InstanceRecord>): Promise<DeliveryOutcome> {
+function startByMessage(ctx: EngineContext, ref: StartRef, start: SubscriptionRecord): (scope: TxScope) => Promise<void> {
   const p = ref.payload;
-  try {
-    return await ctx.transaction(async (scope) => {
-      scope.hops = ref.hops;
-      const { definition } = await ctx.models.get(scope.tx, start.definitionId!);
-      const startedId = derivedId(ref.id, 'message');
-      await startInTx(ctx, scope, definition, { instanceId: startedId, businessKey: p.correlationKey, variables: p.variables, startEventId: start.elementId });
-      await writeEffects(scope, { ...emptyEffects(), history: [historyNote(startedId, scope.now, 'message.correlated', start.elementId, { name: p.name, correlationKey: p.correlationKey })] });
-      await scope.tx.deleteOutboxRow(ref.id);
-      return 'delivered' as const;
-    }, { watch });
-  } catch (error) {
-    if (error instanceof ConflictError) return 'skipped';
-    await recordFailure(ctx, ref.id, error as Error);
-    return 'failed';
-  }
+  return async (scope) => {
+    scope.hops = ref.hops;
+    const { definition } = await ctx.models.get(scope.tx, start.definitionId!);
+    const startedId = derivedId(ref.id, 'message');
+    await startInTx(ctx, scope, definition, { instanceId: startedId, businessKey: p.correlationKey, variables: p.variables, startEventId: start.elementId });
+    await writeEffects(scope, { ...emptyEffects(), history: [historyNote(startedId, scope.now, 'message.correlated', start.elementId, { name: p.name, correlationKey: p.correlationKey })] });
+    await scope.tx.deleteOutboxRow(ref.id);
+  };
+}
+
+/** Message starts per batch of transactions on one connection (Store.transactionBatch). */
+const START_BATCH = 50;
+
+/** Delivers message starts in batches of back-to-back transactions, a few batches at a time; a conflict means another process delivered the row. */
+async function startAll(ctx: EngineContext, refs: { ref: StartRef; start: SubscriptionRecord }[], watch?: Map<string, InstanceRecord>): Promise<DeliveryOutcome[]> {
+  const outcomes = new Array<DeliveryOutcome>(refs.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, Math.ceil(refs.length / START_BATCH)) }, async () => {
+    while (next < refs.length) {
+      const from = next;
+      next = Math.min(refs.length, next + START_BATCH);
+      const batch = refs.slice(from, next);
+      const results = await ctx.transactionBatch(batch.map(({ ref, start }) => startByMessage(ctx, ref, start)), { watch });
+      for (let i = 0; i < batch.length; i++) {
+        const result = results[i];
+        if (result.ok) outcomes[from + i] = 'delivered';
+        else if (result.error instanceof ConflictError) outcomes[from + i] = 'skipped';
+        else {
+          await recordFailure(ctx, batch[i].ref.id, result.error as Error);
+          outcomes[from + i] = 'failed';
+        }
+      }
+    }
+  }));
+  return outcomes;
 }
 
 /** Delivers the rows one transaction wrote: in order, except that runs of messages go a few at a time. */
@@ -89,14 +108,16 @@ export async function deliverRows(ctx: EngineContext, rows: OutboxRef[], watch?:
       outcomes.push(await deliverOne(ctx, rows[i], watch));
     } else {
       const run = rows.slice(i, end);
-      const known = run.filter((r) => r.payload?.kind === 'message') as { id: string; payload: Extract<OutboxPayload, { kind: 'message' }> }[];
+      const known = run.filter((r) => r.payload?.kind === 'message' && r.hops !== undefined) as StartRef[];
       const starts = known.length === run.length ? await messageStarts(ctx, known) : new Map<string, SubscriptionRecord>();
-      const results = new Array<DeliveryOutcome>(run.length);
+      const quick = run.flatMap((ref) => (starts.has(ref.id) ? [{ ref: ref as StartRef, start: starts.get(ref.id)! }] : []));
+      const rest = run.filter((ref) => !starts.has(ref.id));
+      const results = await startAll(ctx, quick, watch);
       let next = 0;
-      await Promise.all(Array.from({ length: Math.min(PARALLEL, run.length) }, async () => {
-        while (next < run.length) {
+      await Promise.all(Array.from({ length: Math.min(PARALLEL, rest.length) }, async () => {
+        while (next < rest.length) {
           const at = next++;
-          results[at] = await deliverOne(ctx, run[at], watch, starts.get(run[at].id));
+          results.push(await deliverOne(ctx, rest[at], watch));
         }
       }));
       outcomes.push(...results);

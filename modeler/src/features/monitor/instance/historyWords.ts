@@ -34,6 +34,8 @@ const INCIDENTS: Record<string, string> = {
   called_process_missing: 'the called process is not deployed',
   unknown_assignee: 'the assignee is no known user',
   step_budget_exceeded: 'a step ran too long',
+  delivery_failed: 'work for another instance could not be delivered',
+  delivery_too_deep: 'a message or call cycle between instances',
 };
 
 const quoted = (name: string) => `‘${name}’`;
