@@ -11,6 +11,11 @@
  * and cancelled in one step) is inserted in its final state instead.
  * Updates that must touch exactly the rows read under the step's locks are
  * checked in the same statement (`lifeline_expect`, migration 030).
+ *
+ * An update joined to its rows (`jsonb_to_recordset`, which the planner
+ * guesses at a hundred rows) also names its ids as an array (`id = any(...)`):
+ * without it the planner chose a hash join over a sequential scan of the
+ * whole table, so every completion read every instance and task there is.
  */
 import type { Effects, InstanceRecord, JobRecord, SubscriptionRecord, TimerRecord, UserTaskRecord, IncidentRecord } from '../../engine/index.js';
 import type { Statement } from './Sql.js';
@@ -185,19 +190,19 @@ function buildStatement(b: Batch): Statement {
     })));
     cte(`update process_instances p set snapshot = r.snapshot, variables = r.variables, state = r.state, active_elements = r.active_elements, ended_at = r.ended_at, updated_at = r.updated_at, revision = r.revision
          from jsonb_to_recordset($${param(rows)}::jsonb) as r(id uuid, snapshot jsonb, variables jsonb, state text, active_elements text[], ended_at timestamptz, updated_at timestamptz, revision int, expected int)
-         where p.id = r.id and p.revision = r.expected returning p.id`);
+         where p.id = any($${param(b.updated.map(({ record }) => record.id))}::uuid[]) and p.id = r.id and p.revision = r.expected returning p.id`);
     checks.push(`lifeline_expect((select count(*) from w${parts.length - 1}) = $${param(b.updated.length)}, 'a process instance was changed concurrently')`);
   }
   if (b.completedTasks.length) {
     const rows = JSON.stringify(b.completedTasks.map(([id, c]) => ({ id, instance_id: c.instanceId, at: c.at, by: c.by })));
     cte(`update user_tasks t set state = 'completed', completed_at = r.at, completed_by = r.by from jsonb_to_recordset($${param(rows)}::jsonb) as r(id uuid, instance_id uuid, at timestamptz, by text)
-         where t.instance_id = r.instance_id and t.id = r.id and t.state = 'created' returning t.id`);
+         where t.id = any($${param(b.completedTasks.map(([id]) => id))}::uuid[]) and t.instance_id = r.instance_id and t.id = r.id and t.state = 'created' returning t.id`);
     checks.push(`lifeline_expect((select count(*) from w${parts.length - 1}) = $${param(b.completedTasks.length)}, 'a task was completed by someone else')`);
   }
   if (b.firedTimers.length) {
     const rows = JSON.stringify(b.firedTimers.map(([id, at]) => ({ id, at })));
     cte(`update timers t set state = 'fired', fired_at = r.at from jsonb_to_recordset($${param(rows)}::jsonb) as r(id uuid, at timestamptz)
-         where t.id = r.id and t.state = 'scheduled' returning t.id`);
+         where t.id = any($${param(b.firedTimers.map(([id]) => id))}::uuid[]) and t.id = r.id and t.state = 'scheduled' returning t.id`);
     checks.push(`lifeline_expect((select count(*) from w${parts.length - 1}) = $${param(b.firedTimers.length)}, 'a timer was fired or cancelled by someone else')`);
   }
   if (b.tasks.length) cte(insertSql(TASKS as TableSpec<never>, param(rowsJson(TASKS, b.tasks))));
@@ -211,7 +216,7 @@ function buildStatement(b: Batch): Statement {
   if (b.cancelSubscriptions.length) cte(`update message_subscriptions set state = 'cancelled' where id = any($${param(b.cancelSubscriptions)}::uuid[]) and state = 'open'`);
   if (b.resolveIncidents.length) {
     const rows = JSON.stringify(b.resolveIncidents.map(([id, at]) => ({ id, at })));
-    cte(`update incidents i set state = 'resolved', resolved_at = r.at from jsonb_to_recordset($${param(rows)}::jsonb) as r(id uuid, at timestamptz) where i.id = r.id and i.state = 'open'`);
+    cte(`update incidents i set state = 'resolved', resolved_at = r.at from jsonb_to_recordset($${param(rows)}::jsonb) as r(id uuid, at timestamptz) where i.id = any($${param(b.resolveIncidents.map(([id]) => id))}::uuid[]) and i.id = r.id and i.state = 'open'`);
   }
   if (b.notifications.length) cte(insertSql(NOTIFICATIONS as TableSpec<never>, param(rowsJson(NOTIFICATIONS, b.notifications))));
   if (b.history.length) cte(insertSql(HISTORY as TableSpec<never>, param(rowsJson(HISTORY, b.history))));
