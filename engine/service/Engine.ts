@@ -11,7 +11,7 @@ import { parseBpmn } from '../parser/index.js';
 import { completeActivity, modify, rethrowUncaught, terminateInstance } from '../runtime/inputs.js';
 import { assertJsonVariables } from '../runtime/variables.js';
 import type {
-  ActivateJobsCommand, CorrelateCommand, CorrelateResult, DeployCommand, DeployResult, EngineApi, FailJobCommand, InstanceDetails, ModifyCommand, StartCommand, ThrowErrorCommand,
+  ActivateJobsCommand, CorrelateCommand, CorrelateResult, DeployCommand, DeployResult, EngineApi, FailJobCommand, InstanceDetails, ModifyCommand, StartCommand, ThrowErrorCommand, CompletionCheck,
 } from './EngineApi.js';
 import { EngineContext, type EngineOptions, type TxScope } from './EngineContext.js';
 import { deploy } from './deploy.js';
@@ -222,13 +222,14 @@ export class Engine implements EngineApi {
     return reassignTasks(this.ctx, command);
   }
 
-  async completeTask(id: string, variables?: JsonObject, actor?: string): Promise<void> {
+  async completeTask(id: string, variables?: JsonObject, actor?: string, options: { check?: CompletionCheck } = {}): Promise<void> {
     const checked = checkVariables(variables);
     await this.ctx.transaction(async (scope) => {
       // one round trip: the instance locked and the task read under that lock
       const locked = await scope.tx.lockInstanceOfTask(id);
       if (!locked) throw new NotFoundError('task', id);
       const { task, instance } = locked;
+      if (options.check) await options.check(task, async () => (task.formId ? scope.tx.latestForm(task.formId) : undefined));
       if (task.state !== 'created') throw new ConflictError(`task ${id} is ${task.state}`, { taskId: id, state: task.state });
       await stepInTx(
         this.ctx, scope, task.instanceId, actor ?? null,
