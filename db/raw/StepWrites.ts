@@ -48,6 +48,7 @@ export class StepWrites {
   private resolveIncidents = new Map<string, Date>();
   private completedTasks = new Map<string, { instanceId: string; at: Date; by: string | null }>();
   private firedTimers = new Map<string, Date>();
+  private latestDefinitions = new Map<string, number>();
   /** Rows waiting, to bound memory: the Store sends them once there are many. */
   rows = 0;
 
@@ -103,6 +104,12 @@ export class StepWrites {
     this.rows += ids.length;
   }
 
+  /** The statement fails (LL410) if `key` has a version newer than `version` (migration 130). */
+  expectLatestDefinition(key: string, version: number): void {
+    this.latestDefinitions.set(key, version);
+    this.rows += 1;
+  }
+
   /** Rows inserted and ended in this batch are inserted ended; rows ended twice are ended once. */
   private fold(): void {
     const end = <T extends { id: string }>(rows: T[], ids: Set<string>, ended: (row: T) => T): T[] =>
@@ -137,6 +144,7 @@ export class StepWrites {
       notifications: this.notifications, history: this.history,
       cancelTasks: [...this.cancelTasks], cancelTimers: [...this.cancelTimers], cancelJobs: [...this.cancelJobs], cancelSubscriptions: [...this.cancelSubscriptions],
       resolveIncidents: [...this.resolveIncidents], completedTasks: [...this.completedTasks], firedTimers: [...this.firedTimers],
+      latestDefinitions: [...this.latestDefinitions],
     };
     Object.assign(this, new StepWrites());
     const longest = Math.max(...Object.values(kinds).map((list) => list.length));
@@ -148,6 +156,7 @@ export class StepWrites {
           subscriptions: part(kinds.subscriptions), incidents: part(kinds.incidents), notifications: part(kinds.notifications), history: part(kinds.history),
           cancelTasks: part(kinds.cancelTasks), cancelTimers: part(kinds.cancelTimers), cancelJobs: part(kinds.cancelJobs), cancelSubscriptions: part(kinds.cancelSubscriptions),
           resolveIncidents: part(kinds.resolveIncidents), completedTasks: part(kinds.completedTasks), firedTimers: part(kinds.firedTimers),
+          latestDefinitions: part(kinds.latestDefinitions),
         });
       }
     })();
@@ -171,6 +180,7 @@ interface Batch {
   resolveIncidents: [string, Date][];
   completedTasks: [string, { instanceId: string; at: Date; by: string | null }][];
   firedTimers: [string, Date][];
+  latestDefinitions: [string, number][];
 }
 
 /** One statement writing a batch: a CTE per non-empty kind, then the checks. */
@@ -220,5 +230,6 @@ function buildStatement(b: Batch): Statement {
   }
   if (b.notifications.length) cte(insertSql(NOTIFICATIONS as TableSpec<never>, param(rowsJson(NOTIFICATIONS, b.notifications))));
   if (b.history.length) cte(insertSql(HISTORY as TableSpec<never>, param(rowsJson(HISTORY, b.history))));
-  return { text: `with ${parts.join(', ')} select ${checks.length ? checks.join(', ') : '1'}`, values };
+  for (const [key, version] of b.latestDefinitions) checks.push(`lifeline_latest($${param(key)}, $${param(version)})`);
+  return { text: `${parts.length ? `with ${parts.join(', ')} ` : ''}select ${checks.length ? checks.join(', ') : '1'}`, values };
 }
