@@ -20,7 +20,7 @@ import * as notifications from './repositories/notifications.js';
 import * as emails from './repositories/emails.js';
 import { timeline as customerTimeline } from './repositories/timeline.js';
 import type pg from 'pg';
-import { ConflictError } from '../engine/index.js';
+import { ConflictError, StaleDefinitionError } from '../engine/index.js';
 import { RawTx } from './raw/RawTx.js';
 import type { StatementObserver } from './raw/Sql.js';
 import * as rawDefinitions from './raw/definitions.js';
@@ -47,6 +47,7 @@ function txMethods(tx: RawTx): StoreTx {
     insertDefinitions: (d) => definitions.insertDefinitions(db, d),
     latestDefinition: (key) => definitions.latestDefinition(db, key),
     latestDefinitionId: (key) => tx.read((sql) => rawDefinitions.latestDefinitionId(sql, key)),
+    expectLatestDefinition: (key, version) => tx.writes.expectLatestDefinition(key, version),
     getDefinition: (id) => tx.read((sql) => rawDefinitions.getDefinition(sql, id)),
     insertForms: (f) => forms.insertForms(db, f),
     latestForm: (formId) => forms.latestForm(db, formId),
@@ -139,10 +140,11 @@ function txMethods(tx: RawTx): StoreTx {
   };
 }
 
-/** What a failed statement means to the engine: LL409 (a guarded write met a row it did not expect) is a conflict. */
+/** What a failed statement means to the engine: LL409 (a guarded write met a row it did not expect) is a conflict, LL410 a start of a version no longer the newest. */
 function translate(error: unknown): unknown {
   const { code, message } = error as { code?: string; message?: string };
   if (code === 'LL409') return new ConflictError(message ?? 'a concurrent change');
+  if (code === 'LL410') return new StaleDefinitionError(message ?? 'a newer version was deployed');
   return error;
 }
 

@@ -19,6 +19,7 @@ export {
   ValidationError,
   NotFoundError,
   ConflictError,
+  StaleDefinitionError,
   ForbiddenError,
   UnauthorizedError,
   MessageNotCorrelatedError,

@@ -14,21 +14,22 @@ export function authenticate(knex: Knex, clock: Clock): Koa.Middleware {
   return async (ctx, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
     const cookie = ctx.cookies.get(SESSION_COOKIE);
-    let userId: string | undefined;
+    let found: { user: users.User; scope?: AuthUser['tokenScope'] } | undefined;
     let via: AuthUser['via'] = 'session';
-    let tokenScope: AuthUser['tokenScope'];
+    // one statement each: the credential, its user, roles and groups
     if (bearer) {
-      const token = await credentials.tokenUser(knex, bearer, clock.now());
-      userId = token?.userId;
-      tokenScope = token?.scope;
+      found = await credentials.userOfToken(knex, bearer, clock.now());
       via = 'token';
-    } else if (cookie) userId = await credentials.sessionUser(knex, cookie, clock.now());
-    if (userId) {
-      const user = await users.getUser(knex, userId);
+    } else if (cookie) {
+      const user = await credentials.userOfSession(knex, cookie, clock.now());
+      found = user && { user };
+    }
+    if (found) {
+      const { user, scope: tokenScope } = found;
       // A worker-scoped token acts as a worker whatever its owner may do.
       const workerOnly = tokenScope === 'worker';
       // A disabled account's sessions and tokens stop working at once.
-      if (user && !user.disabledAt) ctx.state.user = { id: user.id, displayName: user.displayName, roles: workerOnly ? ['worker'] : user.roles, groups: workerOnly ? [] : user.groups, via, tokenScope } satisfies AuthUser;
+      if (!user.disabledAt) ctx.state.user = { id: user.id, displayName: user.displayName, roles: workerOnly ? ['worker'] : user.roles, groups: workerOnly ? [] : user.groups, via, tokenScope } satisfies AuthUser;
     }
     await next();
   };

@@ -98,15 +98,20 @@ export const taskRoutes: Route[] = [
     summary: 'Complete a task with variables (validated against its form)',
     params: uuidParam, body: z.object({ variables: variables.default({}) }),
     handler: async ({ params, body, user, services }) => {
-      const task = await visibleTask(services, user, params.id);
-      if (task.state !== 'created') throw new ConflictError(`task ${task.id} is ${task.state}`);
-      if (!canWorkOn(user, task) && !isManager(user)) throw new ConflictError(`task ${task.id} is claimed by ${task.assignee}`);
-      const form = await formOf(services, task);
-      if (form) {
-        const problems = validateForm(form, body.variables);
-        if (problems.length) throw new LifelineError('FORM_INVALID', `the form is not filled in correctly: ${problems.map((p) => p.message).join('; ')}`, { fields: problems });
-      }
-      await services.engine.completeTask(task.id, body.variables, user.id);
+      // checked under the instance's lock, on the task as it stands then: no read before, no window between check and completion
+      await services.engine.completeTask(params.id, body.variables, user.id, {
+        check: async (task, linkedForm) => {
+          if (!canSeeTask(user, task)) throw new NotFoundError('task', task.id);
+          if (task.state !== 'created') throw new ConflictError(`task ${task.id} is ${task.state}`);
+          if (!canWorkOn(user, task) && !isManager(user)) throw new ConflictError(`task ${task.id} is claimed by ${task.assignee}`);
+          const form = task.form ?? (task.formId ? (await linkedForm())?.schema : null);
+          if (task.formId && !form) throw new NotFoundError('form', task.formId);
+          if (form) {
+            const problems = validateForm(form, body.variables);
+            if (problems.length) throw new LifelineError('FORM_INVALID', `the form is not filled in correctly: ${problems.map((p) => p.message).join('; ')}`, { fields: problems });
+          }
+        },
+      });
       return undefined;
     },
   }),

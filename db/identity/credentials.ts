@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { hashSecret, newSecret } from './passwords.js';
+import { toUser, userQuery, type User } from './users.js';
 
 export async function createSession(db: Knex, userId: string, now: Date, ttlMs: number): Promise<{ secret: string; expiresAt: Date }> {
   const { secret, hash } = newSecret('ls');
@@ -15,9 +16,10 @@ export async function deleteExpiredSessions(db: Knex, now: Date): Promise<number
   return db('sessions').where('expires_at', '<=', now).delete();
 }
 
-export async function sessionUser(db: Knex, secret: string, now: Date): Promise<string | undefined> {
-  const row = await db('sessions').select('user_id').where({ token_hash: hashSecret(secret) }).andWhere('expires_at', '>', now).first();
-  return row?.user_id;
+/** The user of a live session, with roles and groups, in one statement (every cookie request asks). */
+export async function userOfSession(db: Knex, secret: string, now: Date): Promise<User | undefined> {
+  const row = await userQuery(db).join('sessions as s', 's.user_id', 'u.id').where('s.token_hash', hashSecret(secret)).andWhere('s.expires_at', '>', now).first();
+  return row ? toUser(row) : undefined;
 }
 
 export async function deleteSession(db: Knex, secret: string): Promise<void> {
@@ -53,10 +55,17 @@ export async function createApiToken(db: Knex, userId: string, name: string, now
   return { token, secret };
 }
 
-/** The owner and scope of a live token (not revoked, not expired at `now`), by its secret. */
-export async function tokenUser(db: Knex, secret: string, now: Date): Promise<{ userId: string; scope: TokenScope } | undefined> {
-  const row = await db('api_tokens').select('user_id', 'scope').where({ token_hash: hashSecret(secret) }).whereNull('revoked_at').andWhere('expires_at', '>', now).first();
-  return row ? { userId: row.user_id, scope: row.scope } : undefined;
+/** The owner of a live token (not revoked, not expired at `now`), with roles and groups, and the token's scope, in one statement. */
+export async function userOfToken(db: Knex, secret: string, now: Date): Promise<{ user: User; scope: TokenScope } | undefined> {
+  const row = await userQuery(db)
+    .select('k.scope')
+    .join('api_tokens as k', 'k.user_id', 'u.id')
+    .where('k.token_hash', hashSecret(secret))
+    .whereNull('k.revoked_at')
+    .andWhere('k.expires_at', '>', now)
+    .groupBy('k.scope')
+    .first();
+  return row ? { user: toUser(row), scope: row.scope } : undefined;
 }
 
 const COLUMNS = ['id', 'user_id', 'name', 'scope', 'created_at', 'expires_at', 'revoked_at'];

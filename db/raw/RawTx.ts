@@ -55,9 +55,23 @@ export class RawTx {
     return work(this.sql);
   }
 
-  /** Sends the waiting writes and COMMIT together; throws the first failure. */
+  /**
+   * Sends the waiting writes and COMMIT together; throws the first failure.
+   * A transaction that read nothing and writes one statement (a start by
+   * key) sends that statement alone: it is a transaction of its own, and
+   * BEGIN and COMMIT would be two more statements for the server.
+   */
   async commit(): Promise<void> {
-    if (!this.writes.empty) this.flush();
+    if (!this.sql.started && !this.writes.empty) {
+      const statements = this.writes.take()[Symbol.iterator]();
+      const first = statements.next();
+      const second = statements.next();
+      if (second.done) return this.sql.alone(first.value.text, first.value.values);
+      this.sql.begin();
+      this.sql.defer(first.value.text, first.value.values);
+      this.sql.defer(second.value.text, second.value.values);
+      for (const { text, values } of { [Symbol.iterator]: () => statements }) this.sql.defer(text, values);
+    } else if (!this.writes.empty) this.flush();
     await this.sql.commit();
   }
 }

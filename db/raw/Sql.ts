@@ -155,6 +155,15 @@ export class PipelinedTx implements Sql {
     if (result?.command === 'ROLLBACK') throw new Error('the transaction was rolled back');
   }
 
+  /** Sends `text` as the whole transaction (no BEGIN, no COMMIT: one statement is atomic by itself) and waits for it. */
+  async alone(text: string, values?: unknown[]): Promise<void> {
+    if (this.begun || this.finished) throw new Error('alone() is for a transaction that sent nothing yet');
+    this.finished = true;
+    this.observe?.(text, values);
+    corkUntilNextTick(this.client);
+    await this.client.query({ name: nameOf(text), text, values });
+  }
+
   /** Rolls back (after a failure); never throws. */
   async rollback(): Promise<void> {
     const begun = this.begun && !this.finished;

@@ -11,6 +11,11 @@
  * and cancelled in one step) is inserted in its final state instead.
  * Updates that must touch exactly the rows read under the step's locks are
  * checked in the same statement (`lifeline_expect`, migration 030).
+ *
+ * An update joined to its rows (`jsonb_to_recordset`, which the planner
+ * guesses at a hundred rows) also names its ids as an array (`id = any(...)`):
+ * without it the planner chose a hash join over a sequential scan of the
+ * whole table, so every completion read every instance and task there is.
  */
 import type { Effects, InstanceRecord, JobRecord, SubscriptionRecord, TimerRecord, UserTaskRecord, IncidentRecord, OutboxRecord } from '../../engine/index.js';
 import type { Statement } from './Sql.js';
@@ -46,6 +51,7 @@ export class StepWrites {
   /** Outbox rows written by a sender's step, and delivered rows to delete. */
   private outbox: OutboxRecord[] = [];
   private deleteOutbox = new Set<string>();
+  private latestDefinitions = new Map<string, number>();
   /** Rows waiting, to bound memory: the Store sends them once there are many. */
   rows = 0;
 
@@ -108,6 +114,12 @@ export class StepWrites {
     this.rows += ids.length;
   }
 
+  /** The statement fails (LL410) if `key` has a version newer than `version` (migration 130). */
+  expectLatestDefinition(key: string, version: number): void {
+    this.latestDefinitions.set(key, version);
+    this.rows += 1;
+  }
+
   /** Rows inserted and ended in this batch are inserted ended; rows ended twice are ended once. */
   private fold(): void {
     const end = <T extends { id: string }>(rows: T[], ids: Set<string>, ended: (row: T) => T): T[] =>
@@ -143,6 +155,7 @@ export class StepWrites {
       cancelTasks: [...this.cancelTasks], cancelTimers: [...this.cancelTimers], cancelJobs: [...this.cancelJobs], cancelSubscriptions: [...this.cancelSubscriptions],
       resolveIncidents: [...this.resolveIncidents], completedTasks: [...this.completedTasks], firedTimers: [...this.firedTimers],
       outbox: this.outbox, deleteOutbox: [...this.deleteOutbox],
+      latestDefinitions: [...this.latestDefinitions],
     };
     Object.assign(this, new StepWrites());
     const longest = Math.max(...Object.values(kinds).map((list) => list.length));
@@ -155,6 +168,7 @@ export class StepWrites {
           cancelTasks: part(kinds.cancelTasks), cancelTimers: part(kinds.cancelTimers), cancelJobs: part(kinds.cancelJobs), cancelSubscriptions: part(kinds.cancelSubscriptions),
           resolveIncidents: part(kinds.resolveIncidents), completedTasks: part(kinds.completedTasks), firedTimers: part(kinds.firedTimers),
           outbox: part(kinds.outbox), deleteOutbox: part(kinds.deleteOutbox),
+          latestDefinitions: part(kinds.latestDefinitions),
         });
       }
     })();
@@ -180,6 +194,7 @@ interface Batch {
   firedTimers: [string, Date][];
   outbox: OutboxRecord[];
   deleteOutbox: string[];
+  latestDefinitions: [string, number][];
 }
 
 /** One statement writing a batch: a CTE per non-empty kind, then the checks. */
@@ -199,19 +214,19 @@ function buildStatement(b: Batch): Statement {
     })));
     cte(`update process_instances p set snapshot = r.snapshot, variables = r.variables, state = r.state, active_elements = r.active_elements, ended_at = r.ended_at, updated_at = r.updated_at, revision = r.revision
          from jsonb_to_recordset($${param(rows)}::jsonb) as r(id uuid, snapshot jsonb, variables jsonb, state text, active_elements text[], ended_at timestamptz, updated_at timestamptz, revision int, expected int)
-         where p.id = r.id and p.revision = r.expected returning p.id`);
+         where p.id = any($${param(b.updated.map(({ record }) => record.id))}::uuid[]) and p.id = r.id and p.revision = r.expected returning p.id`);
     checks.push(`lifeline_expect((select count(*) from w${parts.length - 1}) = $${param(b.updated.length)}, 'a process instance was changed concurrently')`);
   }
   if (b.completedTasks.length) {
     const rows = JSON.stringify(b.completedTasks.map(([id, c]) => ({ id, instance_id: c.instanceId, at: c.at, by: c.by })));
     cte(`update user_tasks t set state = 'completed', completed_at = r.at, completed_by = r.by from jsonb_to_recordset($${param(rows)}::jsonb) as r(id uuid, instance_id uuid, at timestamptz, by text)
-         where t.instance_id = r.instance_id and t.id = r.id and t.state = 'created' returning t.id`);
+         where t.id = any($${param(b.completedTasks.map(([id]) => id))}::uuid[]) and t.instance_id = r.instance_id and t.id = r.id and t.state = 'created' returning t.id`);
     checks.push(`lifeline_expect((select count(*) from w${parts.length - 1}) = $${param(b.completedTasks.length)}, 'a task was completed by someone else')`);
   }
   if (b.firedTimers.length) {
     const rows = JSON.stringify(b.firedTimers.map(([id, at]) => ({ id, at })));
     cte(`update timers t set state = 'fired', fired_at = r.at from jsonb_to_recordset($${param(rows)}::jsonb) as r(id uuid, at timestamptz)
-         where t.id = r.id and t.state = 'scheduled' returning t.id`);
+         where t.id = any($${param(b.firedTimers.map(([id]) => id))}::uuid[]) and t.id = r.id and t.state = 'scheduled' returning t.id`);
     checks.push(`lifeline_expect((select count(*) from w${parts.length - 1}) = $${param(b.firedTimers.length)}, 'a timer was fired or cancelled by someone else')`);
   }
   if (b.tasks.length) cte(insertSql(TASKS as TableSpec<never>, param(rowsJson(TASKS, b.tasks))));
@@ -225,7 +240,7 @@ function buildStatement(b: Batch): Statement {
   if (b.cancelSubscriptions.length) cte(`update message_subscriptions set state = 'cancelled' where id = any($${param(b.cancelSubscriptions)}::uuid[]) and state = 'open'`);
   if (b.resolveIncidents.length) {
     const rows = JSON.stringify(b.resolveIncidents.map(([id, at]) => ({ id, at })));
-    cte(`update incidents i set state = 'resolved', resolved_at = r.at from jsonb_to_recordset($${param(rows)}::jsonb) as r(id uuid, at timestamptz) where i.id = r.id and i.state = 'open'`);
+    cte(`update incidents i set state = 'resolved', resolved_at = r.at from jsonb_to_recordset($${param(rows)}::jsonb) as r(id uuid, at timestamptz) where i.id = any($${param(b.resolveIncidents.map(([id]) => id))}::uuid[]) and i.id = r.id and i.state = 'open'`);
   }
   if (b.notifications.length) cte(insertSql(NOTIFICATIONS as TableSpec<never>, param(rowsJson(NOTIFICATIONS, b.notifications))));
   if (b.history.length) cte(insertSql(HISTORY as TableSpec<never>, param(rowsJson(HISTORY, b.history))));
@@ -235,5 +250,6 @@ function buildStatement(b: Batch): Statement {
     cte(`delete from instance_outbox where id = any($${param(b.deleteOutbox)}::uuid[]) returning id`);
     checks.push(`lifeline_expect((select count(*) from w${parts.length - 1}) = $${param(b.deleteOutbox.length)}, 'an outbox row was delivered by someone else')`);
   }
-  return { text: `with ${parts.join(', ')} select ${checks.length ? checks.join(', ') : '1'}`, values };
+  for (const [key, version] of b.latestDefinitions) checks.push(`lifeline_latest($${param(key)}, $${param(version)})`);
+  return { text: `${parts.length ? `with ${parts.join(', ')} ` : ''}select ${checks.length ? checks.join(', ') : '1'}`, values };
 }

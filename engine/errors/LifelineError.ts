@@ -45,6 +45,13 @@ export class ConflictError extends LifelineError {
   }
 }
 
+/** A start used a version of a process it remembered as the newest, and a newer one had been deployed meanwhile (the start is run again). */
+export class StaleDefinitionError extends ConflictError {
+  constructor(message: string) {
+    super(message, { reason: 'stale_definition' });
+  }
+}
+
 /** The caller is known but may not do this. */
 export class ForbiddenError extends LifelineError {
   constructor(message = 'You are not allowed to do this') {

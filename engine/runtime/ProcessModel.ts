@@ -5,11 +5,13 @@
 import type { AnyStateMachine } from 'xstate';
 import type { NodeIR, ProcessIR, ScopeIR } from '../ir/types.js';
 import { compileProcess } from './machines.js';
+import { TransitionTable } from './transitions.js';
 
 export class ProcessModel {
   private readonly nodes = new Map<string, { node: NodeIR; scope: ScopeIR }>();
   private readonly scopes = new Map<string, ScopeIR>();
   private readonly machines: Map<string, AnyStateMachine>;
+  private readonly tables = new Map<string, TransitionTable>();
 
   constructor(readonly ir: ProcessIR) {
     const visit = (scope: ScopeIR) => {
@@ -50,6 +52,16 @@ export class ProcessModel {
     const machine = this.machines.get(name);
     if (!machine) throw new Error(`process ${this.ir.processId} has no compiled machine ${name}`);
     return machine;
+  }
+
+  /** The remembered decisions of machine `name` (transitions.ts). */
+  transitions(name: string): TransitionTable {
+    let table = this.tables.get(name);
+    if (!table) {
+      table = new TransitionTable(this.machine(name));
+      this.tables.set(name, table);
+    }
+    return table;
   }
 
   /** Start events of the process that start it from outside (message, timer, signal, none). */

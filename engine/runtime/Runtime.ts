@@ -5,7 +5,6 @@
  * tree and record effects (rows to write) and outbox entries. Synchronous
  * and free of I/O: the engine loads before and commits after.
  */
-import { transition } from 'xstate';
 import type { Effects } from '../store/Store.js';
 import type { NodeIR } from '../ir/types.js';
 import type { ProcessModel } from './ProcessModel.js';
@@ -110,13 +109,11 @@ export class Runtime {
       }
       this.activations += 1;
     }
-    const machine = this.model.machine(execution.machine);
-    const snapshot = machine.resolveState({ value: execution.state, context: {} });
-    const [next, actions] = transition(machine, snapshot, event as never);
-    if (next.value === snapshot.value && actions.length === 0) return false;
+    const { next, actions } = this.model.transitions(execution.machine).decide(execution.state, event);
+    if (next === execution.state && actions.length === 0) return false;
     const savepoint = takeSavepoint(execution, this.env.effects, this.env.outbox, this.queue.length, this.triggered.has(execution.id), this.pendingStarts.get(execution.id));
     const previous = execution.state;
-    execution.state = next.value as string;
+    execution.state = next;
     const outerCause = this.endingCause;
     if (previous !== execution.state) {
       if (ENDED_WITHOUT_COMPLETING.has(execution.state)) {

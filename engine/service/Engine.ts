@@ -3,7 +3,7 @@
  * command is one transaction through the Store; nothing about an instance
  * lives only in this object, so any number of Engines may share a database.
  */
-import { ConflictError, NotFoundError, ValidationError } from '../errors/LifelineError.js';
+import { ConflictError, NotFoundError, StaleDefinitionError, ValidationError } from '../errors/LifelineError.js';
 import type { Problem } from '../ir/types.js';
 import type { ActivatedJob, DefinitionRecord, FormRecord, HistoryEventRecord, IncidentRecord, InstanceRecord, JobRecord, JsonObject, UserTaskRecord } from '../store/records.js';
 import { emptyEffects, type IncidentFilter, type InstanceFilter, type JobFilter, type Page, type PageRequest, type TaskFilter } from '../store/Store.js';
@@ -11,7 +11,7 @@ import { parseBpmn } from '../parser/index.js';
 import { completeActivity, modify, rethrowUncaught, terminateInstance } from '../runtime/inputs.js';
 import { assertJsonVariables } from '../runtime/variables.js';
 import type {
-  ActivateJobsCommand, CorrelateCommand, CorrelateResult, DeployCommand, DeployResult, EngineApi, FailJobCommand, InstanceDetails, ModifyCommand, StartCommand, ThrowErrorCommand,
+  ActivateJobsCommand, CorrelateCommand, CorrelateResult, DeployCommand, DeployResult, EngineApi, FailJobCommand, InstanceDetails, ModifyCommand, StartCommand, ThrowErrorCommand, CompletionCheck,
 } from './EngineApi.js';
 import { EngineContext, type EngineOptions, type TxScope } from './EngineContext.js';
 import { deploy } from './deploy.js';
@@ -53,8 +53,10 @@ export class Engine implements EngineApi {
   }
 
   // ── deployments ──────────────────────────────────────────────────────────
-  deploy(command: DeployCommand): Promise<DeployResult> {
-    return deploy(this.ctx, command);
+  async deploy(command: DeployCommand): Promise<DeployResult> {
+    const result = await deploy(this.ctx, command);
+    for (const definition of result.definitions) if (definition.isNew) this.ctx.newestVersions.delete(definition.key);
+    return result;
   }
 
   async validate(xml: string): Promise<Problem[]> {
@@ -77,15 +79,17 @@ export class Engine implements EngineApi {
   }
 
   async deleteDefinition(id: string): Promise<void> {
-    await this.ctx.transaction(async ({ tx }) => {
+    const key = await this.ctx.transaction(async ({ tx }) => {
       const definition = await tx.getDefinition(id);
       if (!definition) throw new NotFoundError('process definition', id);
       await tx.lockDefinitionKeys([definition.key]);
       const count = await tx.countInstances(id);
       if (count > 0) throw new ConflictError(`process definition ${definition.key} version ${definition.version} has ${count} instance(s) and cannot be deleted`, { definitionId: id, instances: count });
       await tx.deleteDefinition(id);
+      return definition.key;
     });
     this.ctx.models.forget(id);
+    this.ctx.newestVersions.delete(key);
   }
 
   async getForm(formId: string): Promise<FormRecord> {
@@ -97,11 +101,31 @@ export class Engine implements EngineApi {
   // ── instances ────────────────────────────────────────────────────────────
   async startInstance(command: StartCommand): Promise<InstanceRecord> {
     const variables = checkVariables(command.variables);
+    try {
+      return await this.startOnce(command, variables, true);
+    } catch (error) {
+      if (!(error instanceof StaleDefinitionError) || !command.definitionKey) throw error;
+      // another process deployed (or deleted) a version since this one remembered the newest: read it this time
+      this.ctx.newestVersions.delete(command.definitionKey);
+      return this.startOnce(command, variables, false);
+    }
+  }
+
+  /**
+   * One attempt at a start. By key, the newest version is the one this
+   * process remembers (checked in the step's write statement, so a start
+   * that reads nothing is one statement) or, the first time, read.
+   */
+  private startOnce(command: StartCommand, variables: JsonObject, remember: boolean): Promise<InstanceRecord> {
     return this.ctx.transaction(async (scope) => {
-      // by key: only the newest version's id is read; the definition and its compiled model come from the cache
-      const id = command.definitionId ?? (command.definitionKey ? await scope.tx.latestDefinitionId(command.definitionKey) : undefined);
+      const key = command.definitionId ? undefined : command.definitionKey;
+      const remembered = key && remember ? this.ctx.newestVersions.get(key) : undefined;
+      const id = command.definitionId ?? remembered ?? (key ? await scope.tx.latestDefinitionId(key) : undefined);
       const definition = id ? (await this.ctx.models.find(scope.tx, id))?.definition : undefined;
+      if (!definition && remembered) throw new StaleDefinitionError(`the remembered newest version of ${key} is gone`);
       if (!definition) throw new NotFoundError('process definition', command.definitionId ?? command.definitionKey ?? '(none given)');
+      if (key && remembered) scope.tx.expectLatestDefinition(key, definition.version);
+      else if (key) this.ctx.newestVersions.set(key, definition.id);
       const noneStart = definition.ir.startEvents.find((id) => (definition.ir.nodes[id].event?.type ?? 'none') === 'none');
       // A process without start events starts at every node no flow leads to (BPMN 10.5.2).
       if (!noneStart && definition.ir.startEvents.length > 0) throw new ConflictError(`process ${definition.key} has no none start event: it starts by message, signal or timer`);
@@ -226,13 +250,14 @@ export class Engine implements EngineApi {
     return reassignTasks(this.ctx, command);
   }
 
-  async completeTask(id: string, variables?: JsonObject, actor?: string): Promise<void> {
+  async completeTask(id: string, variables?: JsonObject, actor?: string, options: { check?: CompletionCheck } = {}): Promise<void> {
     const checked = checkVariables(variables);
     await this.ctx.transaction(async (scope) => {
       // one round trip: the instance locked and the task read under that lock
       const locked = await scope.tx.lockInstanceOfTask(id);
       if (!locked) throw new NotFoundError('task', id);
       const { task, instance } = locked;
+      if (options.check) await options.check(task, async () => (task.formId ? scope.tx.latestForm(task.formId) : undefined));
       if (task.state !== 'created') throw new ConflictError(`task ${id} is ${task.state}`, { taskId: id, state: task.state });
       await stepInTx(
         this.ctx, scope, task.instanceId, actor ?? null,

@@ -23,6 +23,14 @@ import type { SaveCalendarCommand } from './calendars.js';
 import type { StartableProcess } from './startForms.js';
 import type { EmailFilter, IncidentFilter, InstanceFilter, JobFilter, NotificationFilter, Page, PageRequest, SlaState, TaskFilter, TimelineEntry } from '../store/Store.js';
 
+/**
+ * A caller's own rule for completing a task (who may, whether the form is
+ * filled in), run under the instance's lock with the task as it stands
+ * then, and its linked form (latest version) read in the same transaction:
+ * no read before the completion, and no window between check and change.
+ */
+export type CompletionCheck = (task: import('../store/records.js').UserTaskRecord, form: () => Promise<import('../store/records.js').FormRecord | undefined>) => void | Promise<void>;
+
 export interface DeployCommand {
   /** One or more BPMN files. */
   resources: { name: string; xml: string }[];
@@ -135,7 +143,8 @@ export interface EngineApi {
   claimTask(id: string, userId: string): Promise<UserTaskRecord>;
   unclaimTask(id: string, actor?: string): Promise<UserTaskRecord>;
   assignTask(id: string, assignee: string | null, actor?: string): Promise<UserTaskRecord>;
-  completeTask(id: string, variables?: JsonObject, actor?: string): Promise<void>;
+  /** Completes a task; `check` runs first, under the instance's lock, and may refuse by throwing (see CompletionCheck). */
+  completeTask(id: string, variables?: JsonObject, actor?: string, options?: { check?: CompletionCheck }): Promise<void>;
 
   correlateMessage(command: CorrelateCommand): Promise<CorrelateResult>;
   broadcastSignal(name: string, variables?: JsonObject, actor?: string): Promise<{ instanceIds: string[] }>;

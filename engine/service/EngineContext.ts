@@ -103,6 +103,8 @@ export class EngineContext {
   deliverOutbox?: OutboxDeliverer;
   readonly stepLimits: StepLimits;
   readonly calendars = new CalendarCache();
+  /** The id of the newest version of each process key, as this process last saw it (a start by key checks it instead of reading it). */
+  readonly newestVersions = new Map<string, string>();
 
   constructor(readonly options: EngineOptions) {
     this.stepLimits = { ...DEFAULT_STEP_LIMITS, ...options.stepLimits };

@@ -244,6 +244,12 @@ export interface StoreTx {
   // the hot path in few round trips (issue 10): writes may be sent together with the next read or the commit
   /** The id of the newest version of a process key (the compiled model is cached by id, so its IR need not be read). */
   latestDefinitionId(key: string): Promise<string | undefined>;
+  /**
+   * Makes the transaction's writes fail with a StaleDefinitionError if a
+   * version of `key` newer than `version` exists: a start by key may use the
+   * version it remembers as the newest without reading it first.
+   */
+  expectLatestDefinition(key: string, version: number): void;
   /** Row-locks the instance a task belongs to and reads both, the task as it is under the lock. */
   lockInstanceOfTask(taskId: string): Promise<{ instance: InstanceRecord; task: UserTaskRecord } | undefined>;
   /** Completes a task read as open under its instance's lock (held by this transaction); a task found not open after all fails the transaction (ConflictError). */
