@@ -36,108 +36,126 @@ import { TaskChangePump } from './notifications/taskChangePump.js';
  * every other method a knex repository function bound to the same
  * connection and transaction.
  */
-function txMethods(tx: RawTx): StoreTx {
-  const db = tx.db;
+function makeTxMethods(current: { tx: RawTx }): StoreTx {
   const tasksChanged = <T>(work: Promise<T>): Promise<T> => {
-    tx.touchedTasks = true;
+    current.tx.touchedTasks = true;
     return work;
   };
   return {
-    insertDeployment: (d) => definitions.insertDeployment(db, d),
-    insertDefinitions: (d) => definitions.insertDefinitions(db, d),
-    latestDefinition: (key) => definitions.latestDefinition(db, key),
-    latestDefinitionId: (key) => tx.read((sql) => rawDefinitions.latestDefinitionId(sql, key)),
-    expectLatestDefinition: (key, version) => tx.writes.expectLatestDefinition(key, version),
-    getDefinition: (id) => tx.read((sql) => rawDefinitions.getDefinition(sql, id)),
-    insertForms: (f) => forms.insertForms(db, f),
-    latestForm: (formId) => forms.latestForm(db, formId),
-    lockDefinitionKeys: (keys) => definitions.lockDefinitionKeys(db, keys),
-    countInstances: (id) => definitions.countInstances(db, id),
-    deleteDefinition: (id) => definitions.deleteDefinition(db, id),
+    insertDeployment: (d) => definitions.insertDeployment(current.tx.db, d),
+    insertDefinitions: (d) => definitions.insertDefinitions(current.tx.db, d),
+    latestDefinition: (key) => definitions.latestDefinition(current.tx.db, key),
+    latestDefinitionId: (key) => current.tx.read((sql) => rawDefinitions.latestDefinitionId(sql, key)),
+    expectLatestDefinition: (key, version) => current.tx.writes.expectLatestDefinition(key, version),
+    getDefinition: (id) => current.tx.read((sql) => rawDefinitions.getDefinition(sql, id)),
+    insertForms: (f) => forms.insertForms(current.tx.db, f),
+    latestForm: (formId) => forms.latestForm(current.tx.db, formId),
+    lockDefinitionKeys: (keys) => definitions.lockDefinitionKeys(current.tx.db, keys),
+    countInstances: (id) => definitions.countInstances(current.tx.db, id),
+    deleteDefinition: (id) => definitions.deleteDefinition(current.tx.db, id),
     insertInstance: (i) => {
-      tx.writes.addInstance(i);
-      return tx.wrote();
+      current.tx.writes.addInstance(i);
+      return current.tx.wrote();
     },
     insertInstances: (list) => {
-      for (const i of list) tx.writes.addInstance(i);
-      return tx.wrote();
+      for (const i of list) current.tx.writes.addInstance(i);
+      return current.tx.wrote();
     },
-    keysAwaited: (name, keys) => subscriptions.keysAwaited(db, name, keys),
-    lockInstance: (id) => tx.read((sql) => rawInstances.lockInstance(sql, id)),
-    tryLockInstance: (id) => tx.read((sql) => rawInstances.tryLockInstance(sql, id)),
-    tryLockInstances: (ids) => tx.read((sql) => rawInstances.tryLockInstances(sql, ids)),
-    lockInstanceOfTask: (taskId) => tx.read((sql) => rawInstances.lockInstanceOfTask(sql, taskId)),
-    claimDueTimer: (now, skip) => tx.read((sql) => rawTimers.claimDueTimer(sql, now, skip)),
-    claimDueTimers: (now, limit) => tx.read((sql) => rawTimers.claimDueTimers(sql, now, limit)),
-    claimTimer: (id, now) => tx.read((sql) => rawTimers.claimTimer(sql, id, now)),
-    expireJobLocks: (now, limit) => jobs.expireJobLocks(db, now, limit),
+    keysAwaited: (name, keys) => subscriptions.keysAwaited(current.tx.db, name, keys),
+    lockInstance: (id) => current.tx.read((sql) => rawInstances.lockInstance(sql, id)),
+    tryLockInstance: (id) => current.tx.read((sql) => rawInstances.tryLockInstance(sql, id)),
+    tryLockInstances: (ids) => current.tx.read((sql) => rawInstances.tryLockInstances(sql, ids)),
+    lockInstanceOfTask: (taskId) => current.tx.read((sql) => rawInstances.lockInstanceOfTask(sql, taskId)),
+    claimDueTimer: (now, skip) => current.tx.read((sql) => rawTimers.claimDueTimer(sql, now, skip)),
+    claimDueTimers: (now, limit) => current.tx.read((sql) => rawTimers.claimDueTimers(sql, now, limit)),
+    claimTimer: (id, now) => current.tx.read((sql) => rawTimers.claimTimer(sql, id, now)),
+    expireJobLocks: (now, limit) => jobs.expireJobLocks(current.tx.db, now, limit),
     updateInstance: (i) => {
-      tx.writes.updateInstance(i);
-      return tx.wrote();
+      current.tx.writes.updateInstance(i);
+      return current.tx.wrote();
     },
-    getTask: (id) => tx.read((sql) => rawTasks.getTask(sql, id)),
-    updateOpenTask: (id, patch) => tasksChanged(tasks.updateOpenTask(db, id, patch)),
+    getTask: (id) => current.tx.read((sql) => rawTasks.getTask(sql, id)),
+    updateOpenTask: (id, patch) => tasksChanged(tasks.updateOpenTask(current.tx.db, id, patch)),
     completeLockedTask: (task, at, by) => {
-      tx.touchedTasks = true;
-      tx.writes.completeTask(task.id, task.instanceId, at, by);
-      return tx.wrote();
+      current.tx.touchedTasks = true;
+      current.tx.writes.completeTask(task.id, task.instanceId, at, by);
+      return current.tx.wrote();
     },
-    getTimer: (id) => timers.getTimer(db, id),
-    markTimerFired: (id, at) => timers.markTimerFired(db, id, at),
+    getTimer: (id) => timers.getTimer(current.tx.db, id),
+    markTimerFired: (id, at) => timers.markTimerFired(current.tx.db, id, at),
     markTimersFired: (ids, at) => {
-      tx.writes.fireTimers(ids, at);
-      return tx.wrote();
+      current.tx.writes.fireTimers(ids, at);
+      return current.tx.wrote();
     },
-    rescheduleTimer: (id, at) => timers.rescheduleTimer(db, id, at),
-    getJob: (id) => jobs.getJob(db, id),
-    activateJobs: (type, worker, max, now, until) => jobs.activateJobs(db, type, worker, max, now, until),
-    updateJob: (id, patch) => jobs.updateJob(db, id, patch),
-    findSubscriptions: (kind, name, key) => subscriptions.findSubscriptions(db, kind, name, key),
-    markSubscriptionCorrelated: (id) => subscriptions.markSubscriptionCorrelated(db, id),
-    findStartSubscriptions: (kind, name) => subscriptions.findStartSubscriptions(db, kind, name),
+    rescheduleTimer: (id, at) => timers.rescheduleTimer(current.tx.db, id, at),
+    getJob: (id) => jobs.getJob(current.tx.db, id),
+    activateJobs: (type, worker, max, now, until) => jobs.activateJobs(current.tx.db, type, worker, max, now, until),
+    updateJob: (id, patch) => jobs.updateJob(current.tx.db, id, patch),
+    findSubscriptions: (kind, name, key) => subscriptions.findSubscriptions(current.tx.db, kind, name, key),
+    markSubscriptionCorrelated: (id) => subscriptions.markSubscriptionCorrelated(current.tx.db, id),
+    findStartSubscriptions: (kind, name) => subscriptions.findStartSubscriptions(current.tx.db, kind, name),
     cancelStartTriggers: async (key) => {
-      await timers.cancelStartTimers(db, key);
-      await subscriptions.cancelStartSubscriptions(db, key);
+      await timers.cancelStartTimers(current.tx.db, key);
+      await subscriptions.cancelStartSubscriptions(current.tx.db, key);
     },
-    getIncident: (id) => incidents.getIncident(db, id),
-    getIncidentForTimer: (id) => incidents.getIncidentForTimer(db, id),
-    getIncidentForTask: (id) => incidents.getIncidentForTask(db, id),
+    getIncident: (id) => incidents.getIncident(current.tx.db, id),
+    getIncidentForTimer: (id) => incidents.getIncidentForTimer(current.tx.db, id),
+    getIncidentForTask: (id) => incidents.getIncidentForTask(current.tx.db, id),
     applyEffects: (effects) => {
-      if (effects.tasks.length || effects.cancelTasks.length) tx.touchedTasks = true;
-      tx.writes.addEffects(effects);
-      return tx.wrote();
+      if (effects.tasks.length || effects.cancelTasks.length) current.tx.touchedTasks = true;
+      current.tx.writes.addEffects(effects);
+      return current.tx.wrote();
     },
-    membersOf: (groups) => assignment.membersOf(db, groups),
-    unknownUsers: (users) => assignment.unknownUsers(db, users),
-    managersOf: (users) => assignment.managersOf(db, users),
-    assignmentLoads: (users) => assignment.assignmentLoads(db, users),
-    lockRotation: (key) => assignment.lockRotation(db, key),
-    saveRotation: (key, assignee) => assignment.saveRotation(db, key, assignee),
-    setTaskSla: (id, sla) => tasksChanged(tasks.setTaskSla(db, id, sla)),
-    markNotificationsRead: (userId, ids, at) => notifications.markNotificationsRead(db, userId, ids, at),
-    claimNotificationEmails: (max, now) => notifications.claimNotificationEmails(db, max, now),
-    settleNotificationEmail: (id, patch) => notifications.settleNotificationEmail(db, id, patch),
-    insertEmail: (email) => emails.insertEmail(db, email),
-    emailForJob: (jobId) => emails.emailForJob(db, jobId),
-    emailsOf: (users) => emails.emailsOf(db, users),
-    groupsAmong: (ids) => emails.groupsAmong(db, ids),
-    listCalendars: () => calendars.listCalendars(db),
-    putCalendar: (calendar) => calendars.putCalendar(db, calendar),
-    deleteCalendar: (name) => calendars.deleteCalendar(db, name),
-    instanceTrees: (ids) => instances.instanceTrees(db, ids),
-    resolveIncidentsOf: (instanceId, ids, except, at) => incidents.resolveIncidentsOf(db, instanceId, ids, except, at),
-    lockOutboxRow: (id) => tx.read((sql) => rawOutbox.lockOutboxRow(sql, id)),
+    membersOf: (groups) => assignment.membersOf(current.tx.db, groups),
+    unknownUsers: (users) => assignment.unknownUsers(current.tx.db, users),
+    managersOf: (users) => assignment.managersOf(current.tx.db, users),
+    assignmentLoads: (users) => assignment.assignmentLoads(current.tx.db, users),
+    lockRotation: (key) => assignment.lockRotation(current.tx.db, key),
+    saveRotation: (key, assignee) => assignment.saveRotation(current.tx.db, key, assignee),
+    setTaskSla: (id, sla) => tasksChanged(tasks.setTaskSla(current.tx.db, id, sla)),
+    markNotificationsRead: (userId, ids, at) => notifications.markNotificationsRead(current.tx.db, userId, ids, at),
+    claimNotificationEmails: (max, now) => notifications.claimNotificationEmails(current.tx.db, max, now),
+    settleNotificationEmail: (id, patch) => notifications.settleNotificationEmail(current.tx.db, id, patch),
+    insertEmail: (email) => emails.insertEmail(current.tx.db, email),
+    emailForJob: (jobId) => emails.emailForJob(current.tx.db, jobId),
+    emailsOf: (users) => emails.emailsOf(current.tx.db, users),
+    groupsAmong: (ids) => emails.groupsAmong(current.tx.db, ids),
+    listCalendars: () => calendars.listCalendars(current.tx.db),
+    putCalendar: (calendar) => calendars.putCalendar(current.tx.db, calendar),
+    deleteCalendar: (name) => calendars.deleteCalendar(current.tx.db, name),
+    instanceTrees: (ids) => instances.instanceTrees(current.tx.db, ids),
+    resolveIncidentsOf: (instanceId, ids, except, at) => incidents.resolveIncidentsOf(current.tx.db, instanceId, ids, except, at),
+    lockOutboxRow: (id) => current.tx.read((sql) => rawOutbox.lockOutboxRow(sql, id)),
     deleteOutboxRow: (id) => {
-      tx.writes.deleteOutboxRow(id);
-      return tx.wrote();
+      current.tx.writes.deleteOutboxRow(id);
+      return current.tx.wrote();
     },
-    dueOutboxRows: (now, limit) => tx.read((sql) => rawOutbox.dueOutboxRows(sql, now, limit)),
+    dueOutboxRows: (now, limit) => current.tx.read((sql) => rawOutbox.dueOutboxRows(sql, now, limit)),
     recordOutboxFailure: async (id, failure) => {
-      tx.flush();
-      rawOutbox.recordOutboxFailure(tx.sql, id, failure);
+      current.tx.flush();
+      rawOutbox.recordOutboxFailure(current.tx.sql, id, failure);
     },
-    requeueOutboxOfIncident: (incidentId, now) => tx.read((sql) => rawOutbox.requeueOutboxOfIncident(sql, incidentId, now)),
+    requeueOutboxOfIncident: (incidentId, now) => current.tx.read((sql) => rawOutbox.requeueOutboxOfIncident(sql, incidentId, now)),
   };
+}
+
+/**
+ * The StoreTx of a connection's current transaction. Its ~80 methods are
+ * made once per pooled connection and follow `current.tx`, not once per
+ * transaction: a delivery of the instance outbox is a transaction of its
+ * own, and making them anew cost as much as the rest of a small one.
+ */
+const methodsOf = new WeakMap<object, { current: { tx: RawTx }; methods: StoreTx }>();
+
+function txMethods(connection: object, tx: RawTx): StoreTx {
+  let entry = methodsOf.get(connection);
+  if (!entry) {
+    const current = { tx };
+    entry = { current, methods: makeTxMethods(current) };
+    methodsOf.set(connection, entry);
+  }
+  entry.current.tx = tx;
+  return entry.methods;
 }
 
 /** What a failed statement means to the engine: LL409 (a guarded write met a row it did not expect) is a conflict, LL410 a start of a version no longer the newest. */
@@ -200,7 +218,7 @@ export class PostgresStore implements Store {
         });
         let value: T;
         try {
-          value = await fn(txMethods(tx));
+          value = await fn(txMethods(connection, tx));
         } catch (error) {
           // ROLLBACK goes out now, before the next transaction's BEGIN
           const rolledBack = tx.sql.rollback();
@@ -227,7 +245,7 @@ export class PostgresStore implements Store {
     const connection = await client.acquireConnection();
     const tx = new RawTx(this.knex, connection, this.observer());
     try {
-      const result = await fn(txMethods(tx));
+      const result = await fn(txMethods(connection, tx));
       await tx.commit();
       if (tx.touchedTasks && this.announce) void this.taskChanges.kick();
       return result;
