@@ -1,7 +1,9 @@
 /**
  * What one step asks of the world beyond its own instance: messages and
  * signals to deliver, child instances to start or cancel, news for the
- * parent instance. The engine acts on it inside the same transaction.
+ * parent instance. The engine writes it as rows of the instance outbox with
+ * the step, and delivers each in a transaction of its own after commit
+ * (engine/service/outbox/).
  */
 export interface Outbox {
   messages: { name: string; correlationKey: string | null; variables: Record<string, unknown>; elementId: string }[];
