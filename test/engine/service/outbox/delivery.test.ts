@@ -93,6 +93,31 @@ describe('the instance outbox: cross-instance work one instance per transaction 
     expect(await outboxRows()).to.have.length(0);
   });
 
+  it('should give a signal to each catching instance in a transaction of its own: one that fails does not hold back the others', async () => {
+    // given three instances waiting for the signal, and a database that refuses changes to the second one
+    await t.deploy(fixture(import.meta.url, 'waiter.bpmn'));
+    const [one, two, three] = [await t.start('waiter'), await t.start('waiter'), await t.start('waiter')];
+    await t.db.knex.raw(`create function refuse_update() returns trigger language plpgsql as $$ begin raise exception 'instance refused by the test'; end $$`);
+    await t.db.knex.raw(`create trigger refuse_update before update on process_instances for each row when (new.id = '${two.id}') execute function refuse_update()`);
+    // when the signal is broadcast
+    const { instanceIds } = await t.engine.broadcastSignal('go');
+    // then the first and third caught it, the second still waits, and its delivery waits for a retry
+    expect(instanceIds).to.have.members([one.id, two.id, three.id]);
+    expect((await t.openTasks(one.id)).map((x) => x.elementId)).to.deep.equal(['after']);
+    expect((await t.openTasks(three.id)).map((x) => x.elementId)).to.deep.equal(['after']);
+    expect(await t.openTasks(two.id)).to.have.length(0);
+    const [row] = await outboxRows();
+    expect(row).to.deep.include({ instance_id: two.id, attempts: 1 });
+    expect(row.last_error).to.contain('instance refused by the test');
+    // when the cause is gone and the pump's retry is due
+    await t.db.knex.raw('drop trigger refuse_update on process_instances');
+    t.clock.advance(1_000);
+    expect((await t.engine.sweep()).outboxDelivered).to.equal(1);
+    // then the second caught it too, once
+    expect((await t.openTasks(two.id)).map((x) => x.elementId)).to.deep.equal(['after']);
+    expect(await outboxRows()).to.have.length(0);
+  });
+
   it('should stop a message cycle after 32 hops with an incident on the throwing element, instead of failing the first sender', async () => {
     // when a message starts an instance that throws the same message again, and again
     const result = await t.engine.correlateMessage({ name: 'echo', correlationKey: 'again', variables: {} });
