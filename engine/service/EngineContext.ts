@@ -47,8 +47,6 @@ export interface TxScope {
   latest: Map<string, InstanceRecord>;
   /** The business calendars, once a step of this transaction needed them. */
   calendars?: CalendarBook;
-  /** Message subscriptions opened in this transaction ("name\u0000key"): a batch delivery must not miss them. */
-  openedSubscriptions: Set<string>;
 }
 
 /** Deployed definitions are immutable: cached by id with their compiled models. */
@@ -187,7 +185,7 @@ export class EngineContext {
   }
 
   private newScope(tx: StoreTx): TxScope {
-    return { tx, now: this.now(), scheduled: [], cancelled: [], hops: 0, outbox: [], latest: new Map(), openedSubscriptions: new Set() };
+    return { tx, now: this.now(), scheduled: [], cancelled: [], hops: 0, outbox: [], latest: new Map() };
   }
 
   /** After commit: timers to the scheduler, instances the caller returns refreshed, then the outbox rows delivered (the cascade). */

@@ -172,7 +172,6 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
 /** Writes a step's effects and remembers timers for the scheduler. */
 export async function writeEffects(scope: TxScope, effects: Effects): Promise<void> {
   await scope.tx.applyEffects(effects);
-  for (const s of effects.subscriptions) if (s.kind === 'message' && s.instanceId) scope.openedSubscriptions.add(`${s.name}\u0000${s.correlationKey ?? ''}`);
   for (const timer of effects.timers) scope.scheduled.push({ id: timer.id, dueAt: timer.dueAt });
   for (const row of effects.outbox) scope.outbox.push({ id: row.id, kind: row.payload.kind, payload: row.payload, hops: row.hops });
   scope.cancelled.push(...effects.cancelTimers);

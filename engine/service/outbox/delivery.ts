@@ -54,10 +54,12 @@ export async function deliverOne(ctx: EngineContext, ref: OutboxRef, watch?: Map
 type StartRef = OutboxRef & { payload: Extract<OutboxPayload, { kind: 'message' }>; hops: number };
 
 /**
- * A message nobody waits for, delivered in one statement: BEGIN, the
- * instance its start event starts, the row's deletion (checked: a row
- * another process delivered meanwhile rolls this back) and COMMIT travel
- * together. Its instance id derives from the row, as on the full path.
+ * A message nobody waits for, delivered in one statement that is its whole
+ * transaction (it reads nothing): the instance its start event starts and
+ * the row's deletion, checked (a row another process delivered meanwhile
+ * rolls this back). Its instance id derives from the row, as on the full
+ * path; should that instance exist already, the insert fails, and the
+ * retry on the full path finds it and only deletes the row.
  */
 function startByMessage(ctx: EngineContext, ref: StartRef, start: SubscriptionRecord): (scope: TxScope) => Promise<void> {
   const p = ref.payload;
