@@ -19,6 +19,8 @@ const RACES = new Set(['MigrationLocked', '23505', '42P07', '42710']);
  * processes start together, the losers of a race retry and find nothing to do.
  */
 export async function migrate(knex: Knex, schema?: string): Promise<string[]> {
+  // The winner may hold knex's lock for as long as every migration takes (seconds on a busy machine): wait for it up to a minute.
+  const giveUpAt = Date.now() + 60_000;
   for (let attempt = 1; ; attempt += 1) {
     try {
       if (schema) await knex.raw('create schema if not exists ??', [schema]);
@@ -26,8 +28,8 @@ export async function migrate(knex: Knex, schema?: string): Promise<string[]> {
       return applied as string[];
     } catch (error) {
       const { name, code } = error as { name?: string; code?: string };
-      if (attempt >= 5 || !(RACES.has(name ?? '') || RACES.has(code ?? ''))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      if (!(RACES.has(name ?? '') || RACES.has(code ?? '')) || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200 * attempt, 1_000)));
     }
   }
 }

@@ -2,7 +2,8 @@
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { hashSecret, newSecret } from './passwords.js';
-import { toUser, userQuery, type User } from './users.js';
+import { toUser, type User } from './users.js';
+import { pooledQuery } from '../raw/pooled.js';
 
 export async function createSession(db: Knex, userId: string, now: Date, ttlMs: number): Promise<{ secret: string; expiresAt: Date }> {
   const { secret, hash } = newSecret('ls');
@@ -16,9 +17,19 @@ export async function deleteExpiredSessions(db: Knex, now: Date): Promise<number
   return db('sessions').where('expires_at', '<=', now).delete();
 }
 
+/** A user with roles and groups, found by a credential joined as `c` (the hot read of every request: raw, one statement). */
+const USER_BY_CREDENTIAL = (credential: string, extra = '') => `
+  select u.id, u.display_name, u.email, u.roles, u.created_at, u.disabled_at${extra},
+         coalesce(array(select m.group_id from memberships m where m.user_id = u.id order by m.group_id), '{}') as groups
+    from ${credential} c join users u on u.id = c.user_id
+   where c.token_hash = $1 and c.expires_at > $2`;
+
+const BY_SESSION = USER_BY_CREDENTIAL('sessions');
+const BY_TOKEN = `${USER_BY_CREDENTIAL('api_tokens', ', c.scope')} and c.revoked_at is null`;
+
 /** The user of a live session, with roles and groups, in one statement (every cookie request asks). */
 export async function userOfSession(db: Knex, secret: string, now: Date): Promise<User | undefined> {
-  const row = await userQuery(db).join('sessions as s', 's.user_id', 'u.id').where('s.token_hash', hashSecret(secret)).andWhere('s.expires_at', '>', now).first();
+  const [row] = await pooledQuery<Parameters<typeof toUser>[0]>(db, BY_SESSION, [hashSecret(secret), now]);
   return row ? toUser(row) : undefined;
 }
 
@@ -57,14 +68,7 @@ export async function createApiToken(db: Knex, userId: string, name: string, now
 
 /** The owner of a live token (not revoked, not expired at `now`), with roles and groups, and the token's scope, in one statement. */
 export async function userOfToken(db: Knex, secret: string, now: Date): Promise<{ user: User; scope: TokenScope } | undefined> {
-  const row = await userQuery(db)
-    .select('k.scope')
-    .join('api_tokens as k', 'k.user_id', 'u.id')
-    .where('k.token_hash', hashSecret(secret))
-    .whereNull('k.revoked_at')
-    .andWhere('k.expires_at', '>', now)
-    .groupBy('k.scope')
-    .first();
+  const [row] = await pooledQuery<Parameters<typeof toUser>[0] & { scope: TokenScope }>(db, BY_TOKEN, [hashSecret(secret), now]);
   return row ? { user: toUser(row), scope: row.scope } : undefined;
 }
 

@@ -39,7 +39,7 @@ export type StatementObserver = (sql: string, values: unknown[] | undefined) => 
 const names = new Map<string, string>();
 
 /** One name per statement text, for the whole process (each connection parses it once). */
-function nameOf(text: string): string {
+export function nameOf(text: string): string {
   let name = names.get(text);
   if (!name) {
     name = `ll_${names.size + 1}`;
