@@ -62,6 +62,14 @@ describe('Monitor: counts, links and the stuck threshold', () => {
     expect(await listedKeys(page)).to.deep.equal(['ORD-OVERDUE']);
     await page.goto('/monitor');
     expect(await page.getByRole('link', { name: /stuck instances of Card payment/ }).count(), 'nothing is stuck under a day').to.equal(0);
+    // when: the manager opens the process's version and follows its SLA counts
+    for (const [count, keys] of [['1 running instance of version 1 with SLA at risk', ['ORD-AT-RISK']], ['1 running instance of version 1 with SLA breached', ['ORD-OVERDUE']]] as const) {
+      await page.goto(`/monitor/definitions/${(await e2e.api.engine.listDefinitions({ key: 'card-payment' })).items[0].id}`);
+      await page.getByRole('link', { name: count, exact: true }).click();
+      // then
+      await page.waitForURL('**/monitor/instances?**');
+      expect(await listedKeys(page), count).to.deep.equal(keys);
+    }
   });
 
   it('should show a stuck instance under a low threshold but not under a higher one, and remember the threshold', async () => {

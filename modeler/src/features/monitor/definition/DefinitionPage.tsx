@@ -75,7 +75,7 @@ export function DefinitionPage({ id, user }: { id: string; user: SessionUser }) 
         <section class="mon-card" aria-labelledby="mon-versions-title">
           <header class="mon-card-header"><h2 id="mon-versions-title">Versions</h2></header>
           <table class="mon-table mon-versions-table">
-            <thead><tr><th scope="col">Version</th><th scope="col">Deployed</th><th scope="col">Running</th><th scope="col">Incidents</th><th scope="col">Stuck</th><th scope="col">Completed</th></tr></thead>
+            <thead><tr><th scope="col">Version</th><th scope="col">Deployed</th><th scope="col">Running</th><th scope="col">Incidents</th><th scope="col">Stuck</th><th scope="col">SLA at risk</th><th scope="col">SLA breached</th><th scope="col">Completed</th></tr></thead>
             <tbody>
               {versions.map((v) => (
                 <tr key={v.definitionId} aria-current={v.definitionId === id ? 'true' : undefined}>
@@ -84,6 +84,8 @@ export function DefinitionPage({ id, user }: { id: string; user: SessionUser }) 
                   <td data-label="Running"><CountLink count={v.running} filter={{ definitionId: v.definitionId, state: 'active' }} label={`running instances of version ${v.version}`} /></td>
                   <td data-label="Incidents"><CountLink count={v.withIncidents} filter={{ definitionId: v.definitionId, state: 'active', incidents: true }} label={`instances of version ${v.version} with incidents`} tone="danger" /></td>
                   <td data-label="Stuck"><CountLink count={v.stuck} filter={{ definitionId: v.definitionId, state: 'active', stuckFor: data.stuckFor }} label={`stuck instances of version ${v.version}`} tone="warning" /></td>
+                  <td data-label="SLA at risk"><CountLink count={v.slaAtRisk} filter={{ definitionId: v.definitionId, state: 'active', sla: 'at_risk' }} label={`running instances of version ${v.version} with SLA at risk`} tone="warning" /></td>
+                  <td data-label="SLA breached"><CountLink count={v.slaBreached} filter={{ definitionId: v.definitionId, state: 'active', sla: 'breached' }} label={`running instances of version ${v.version} with SLA breached`} tone="danger" /></td>
                   <td data-label="Completed"><CountLink count={v.completed} filter={{ definitionId: v.definitionId, state: 'completed' }} label={`completed instances of version ${v.version}`} /></td>
                 </tr>
               ))}
