@@ -136,6 +136,17 @@ function makeTxMethods(current: { tx: RawTx }): StoreTx {
       rawOutbox.recordOutboxFailure(current.tx.sql, id, failure);
     },
     requeueOutboxOfIncident: (incidentId, now) => current.tx.read((sql) => rawOutbox.requeueOutboxOfIncident(sql, incidentId, now)),
+    readOutboxRow: (id) => current.tx.read((sql) => rawOutbox.readOutboxRow(sql, id)),
+    receiveOutboxRow: (target, outboxId, at) => current.tx.read((sql) => rawOutbox.receiveOutboxRow(sql, target, outboxId, at)),
+    receiveOutboxRowWithWrites: (target, outboxId, at) => {
+      current.tx.writes.receiveOutboxRow(target, outboxId, at);
+      return current.tx.wrote();
+    },
+    outboxRowReceived: (outboxId) => current.tx.read((sql) => rawOutbox.outboxRowReceived(sql, outboxId)),
+    deleteOutboxRowsAfterCommit: async (sender, ids) => {
+      current.tx.afterCommit.push(rawOutbox.deleteOutboxRows(sender, ids));
+    },
+    sweepInbox: (before) => current.tx.read((sql) => rawOutbox.sweepInbox(sql, before)),
   };
 }
 

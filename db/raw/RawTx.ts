@@ -10,7 +10,7 @@
  */
 import type { Knex } from 'knex';
 import type pg from 'pg';
-import { PipelinedTx, type StatementObserver } from './Sql.js';
+import { PipelinedTx, type Statement, type StatementObserver } from './Sql.js';
 import { StepWrites } from './StepWrites.js';
 import { boundKnex } from './boundKnex.js';
 import type { Db } from '../repositories/rows.js';
@@ -24,6 +24,8 @@ export class RawTx {
   readonly db: Db;
   /** Whether this transaction wrote user tasks (their change notices are pumped after commit). */
   touchedTasks = false;
+  /** Statements of their own to send once COMMIT answered (not waited for): the delivered outbox row's deletion on the sender's side. */
+  readonly afterCommit: Statement[] = [];
 
   constructor(knex: Knex, connection: pg.Client, observe?: StatementObserver) {
     this.sql = new PipelinedTx(connection, observe);
@@ -62,6 +64,11 @@ export class RawTx {
    * BEGIN and COMMIT would be two more statements for the server.
    */
   async commit(): Promise<void> {
+    await this.commitOnly();
+    for (const { text, values } of this.afterCommit) this.sql.afterwards(text, values);
+  }
+
+  private async commitOnly(): Promise<void> {
     if (!this.sql.started && !this.writes.empty) {
       const statements = this.writes.take()[Symbol.iterator]();
       const first = statements.next();

@@ -164,6 +164,17 @@ export class PipelinedTx implements Sql {
     await this.client.query({ name: nameOf(text), text, values });
   }
 
+  /**
+   * Sends `text` as a transaction of its own after this one ended, and does
+   * not wait for it: the connection runs it before anything sent later. A
+   * failure is dropped: what it does must be safe to leave undone (a delivered outbox row left behind is redelivered, meets its
+   * inbox row and is deleted then).
+   */
+  afterwards(text: string, values?: unknown[]): void {
+    this.observe?.(text, values);
+    this.client.query({ name: nameOf(text), text, values }).catch(() => {});
+  }
+
   /** Rolls back (after a failure); never throws. */
   async rollback(): Promise<void> {
     const begun = this.begun && !this.finished;

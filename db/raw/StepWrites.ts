@@ -51,6 +51,8 @@ export class StepWrites {
   /** Outbox rows written by a sender's step, and delivered rows to delete. */
   private outbox: OutboxRecord[] = [];
   private deleteOutbox = new Set<string>();
+  /** Delivered outbox rows recorded in their target's inbox (migration 140). */
+  private inbox: { instanceId: string; outboxId: string; at: Date }[] = [];
   private latestDefinitions = new Map<string, number>();
   /** Rows waiting, to bound memory: the Store sends them once there are many. */
   rows = 0;
@@ -108,6 +110,12 @@ export class StepWrites {
     this.rows += 1;
   }
 
+  /** A delivered outbox row is recorded in its target's inbox (one that is there already is left as it is). */
+  receiveOutboxRow(instanceId: string, outboxId: string, at: Date): void {
+    this.inbox.push({ instanceId, outboxId, at });
+    this.rows += 1;
+  }
+
   /** Claimed timers fire. */
   fireTimers(ids: string[], at: Date): void {
     for (const id of ids) this.firedTimers.set(id, at);
@@ -154,7 +162,7 @@ export class StepWrites {
       notifications: this.notifications, history: this.history,
       cancelTasks: [...this.cancelTasks], cancelTimers: [...this.cancelTimers], cancelJobs: [...this.cancelJobs], cancelSubscriptions: [...this.cancelSubscriptions],
       resolveIncidents: [...this.resolveIncidents], completedTasks: [...this.completedTasks], firedTimers: [...this.firedTimers],
-      outbox: this.outbox, deleteOutbox: [...this.deleteOutbox],
+      outbox: this.outbox, deleteOutbox: [...this.deleteOutbox], inbox: this.inbox,
       latestDefinitions: [...this.latestDefinitions],
     };
     Object.assign(this, new StepWrites());
@@ -167,7 +175,7 @@ export class StepWrites {
           subscriptions: part(kinds.subscriptions), incidents: part(kinds.incidents), notifications: part(kinds.notifications), history: part(kinds.history),
           cancelTasks: part(kinds.cancelTasks), cancelTimers: part(kinds.cancelTimers), cancelJobs: part(kinds.cancelJobs), cancelSubscriptions: part(kinds.cancelSubscriptions),
           resolveIncidents: part(kinds.resolveIncidents), completedTasks: part(kinds.completedTasks), firedTimers: part(kinds.firedTimers),
-          outbox: part(kinds.outbox), deleteOutbox: part(kinds.deleteOutbox),
+          outbox: part(kinds.outbox), deleteOutbox: part(kinds.deleteOutbox), inbox: part(kinds.inbox),
           latestDefinitions: part(kinds.latestDefinitions),
         });
       }
@@ -194,6 +202,7 @@ interface Batch {
   firedTimers: [string, Date][];
   outbox: OutboxRecord[];
   deleteOutbox: string[];
+  inbox: { instanceId: string; outboxId: string; at: Date }[];
   latestDefinitions: [string, number][];
 }
 
@@ -249,6 +258,10 @@ function buildStatement(b: Batch): Statement {
     // a row delivered by another engine process meanwhile is a conflict: this delivery rolls back
     cte(`delete from instance_outbox where id = any($${param(b.deleteOutbox)}::uuid[]) returning id`);
     checks.push(`lifeline_expect((select count(*) from w${parts.length - 1}) = $${param(b.deleteOutbox.length)}, 'an outbox row was delivered by someone else')`);
+  }
+  if (b.inbox.length) {
+    const rows = JSON.stringify(b.inbox.map((r) => ({ instance_id: r.instanceId, outbox_id: r.outboxId, received_at: r.at })));
+    cte(`insert into instance_inbox (instance_id, outbox_id, received_at) select * from jsonb_to_recordset($${param(rows)}::jsonb) as r(instance_id uuid, outbox_id uuid, received_at timestamptz) on conflict do nothing`);
   }
   for (const [key, version] of b.latestDefinitions) checks.push(`lifeline_latest($${param(key)}, $${param(version)})`);
   return { text: `${parts.length ? `with ${parts.join(', ')} ` : ''}select ${checks.length ? checks.join(', ') : '1'}`, values };

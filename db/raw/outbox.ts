@@ -7,7 +7,7 @@
  * with the delivery's other writes (StepWrites).
  */
 import type { OutboxRecord } from '../../engine/index.js';
-import type { Sql } from './Sql.js';
+import type { Sql, Statement } from './Sql.js';
 import { OUTBOX, fromRow } from './tables.js';
 
 /** Locks row `id` for its delivery unless it is gone, held by another transaction, or parked behind an incident. */
@@ -33,4 +33,34 @@ export function recordOutboxFailure(sql: Sql, id: string, failure: { attempts: n
 export async function requeueOutboxOfIncident(sql: Sql, incidentId: string, now: Date): Promise<string[]> {
   const rows = await sql.query<{ id: string }>('update instance_outbox set incident_id = null, attempts = 0, next_attempt_at = $2 where incident_id = $1 returning id', [incidentId, now]);
   return rows.map((row) => row.id);
+}
+
+/** Row `id` as it is, not locked (a delivery reads its row first: it never locks the sender's row), unless gone or parked behind an incident. */
+export async function readOutboxRow(sql: Sql, id: string): Promise<OutboxRecord | undefined> {
+  const [row] = await sql.query('select * from instance_outbox where id = $1 and incident_id is null', [id]);
+  return row ? fromRow(OUTBOX, row) : undefined;
+}
+
+/** Records row `outboxId` in the inbox of `target`; false if it was there already (delivered before; a concurrent delivery's is waited for). */
+export async function receiveOutboxRow(sql: Sql, target: string, outboxId: string, at: Date): Promise<boolean> {
+  const rows = await sql.query('insert into instance_inbox (instance_id, outbox_id, received_at) values ($1, $2, $3) on conflict do nothing returning outbox_id', [target, outboxId, at]);
+  return rows.length === 1;
+}
+
+/** Whether row `outboxId` reached any instance's inbox (a message, whose target is found only at delivery). */
+export async function outboxRowReceived(sql: Sql, outboxId: string): Promise<boolean> {
+  const rows = await sql.query('select 1 from instance_inbox where outbox_id = $1 limit 1', [outboxId]);
+  return rows.length === 1;
+}
+
+/** Deletes inbox rows received before `before`; returns how many. */
+export async function sweepInbox(sql: Sql, before: Date): Promise<number> {
+  return sql.count('delete from instance_inbox where received_at < $1', [before]);
+}
+
+/** The statement deleting delivered rows of one sender (on a sharded database: on the sender's shard only). */
+export function deleteOutboxRows(sender: string, ids: string[]): Statement {
+  return ids.length === 1
+    ? { text: 'delete from instance_outbox where instance_id = $1 and id = $2', values: [sender, ids[0]] }
+    : { text: 'delete from instance_outbox where instance_id = $1 and id = any($2::uuid[])', values: [sender, ids] };
 }

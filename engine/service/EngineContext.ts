@@ -90,6 +90,9 @@ export interface OutboxRef {
   /** What it asks and its hop count, when the transaction that wrote it is at hand. */
   payload?: import('../store/records.js').OutboxPayload;
   hops?: number;
+  /** The instance whose outbox holds the row (its shard), when the transaction that wrote it is at hand. */
+  sender?: string;
+  elementId?: string | null;
 }
 
 /** Delivers outbox rows a committed transaction wrote (set by the Engine: outbox/eager.ts); `latest` is refreshed with what the cascade changed. */

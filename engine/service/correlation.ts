@@ -21,6 +21,12 @@ export interface MessageDelivery {
   actor?: string | null;
   /** The id of the instance a message start event starts (an outbox delivery fixes it, so a second delivery starts nothing). */
   startedId?: string;
+  /**
+   * An outbox delivery records its row in the inbox of the instance it
+   * reaches before changing it (sent with the subscription's marking, one
+   * round trip); it throws when the row was delivered there already.
+   */
+  receive?: (instanceId: string) => Promise<void>;
 }
 
 /** Correlates a message: to the oldest waiting subscription (or all with `all`), else to message start events. */
@@ -35,8 +41,9 @@ export async function deliverMessage(ctx: EngineContext, scope: TxScope, message
   const reached = new Set<string>();
   for (const subscription of waiting) {
     if (!subscription.instanceId || reached.has(subscription.instanceId)) continue;
-    if (!(await scope.tx.markSubscriptionCorrelated(subscription.id))) continue;
     const instanceId = subscription.instanceId;
+    const [, marked] = await Promise.all([message.receive?.(instanceId), scope.tx.markSubscriptionCorrelated(subscription.id)]);
+    if (!marked) continue;
     await stepInTx(ctx, scope, instanceId, message.actor ?? null, (rt) => {
       rt.history('message.correlated', rt.index.get(subscription.activityInstanceId!) ?? null, { name: message.name, correlationKey: message.correlationKey ?? null });
       triggerEvent(rt, subscription.activityInstanceId!, subscription.elementId, message.variables, { subscription: subscription.id });
@@ -47,7 +54,7 @@ export async function deliverMessage(ctx: EngineContext, scope: TxScope, message
   }
   if (result.correlated.length > 0) return result;
   for (const start of await scope.tx.findStartSubscriptions('message', message.name)) {
-    const { definition } = await ctx.models.get(scope.tx, start.definitionId);
+    const [{ definition }] = await Promise.all([ctx.models.get(scope.tx, start.definitionId), message.startedId ? message.receive?.(message.startedId) : undefined]);
     const instance = await startInTx(ctx, scope, definition, {
       ...(message.startedId ? { instanceId: message.startedId } : {}),
       businessKey: message.correlationKey ?? null,

@@ -173,7 +173,7 @@ async function finish(ctx: EngineContext, scope: TxScope, instance: InstanceReco
 export async function writeEffects(scope: TxScope, effects: Effects): Promise<void> {
   await scope.tx.applyEffects(effects);
   for (const timer of effects.timers) scope.scheduled.push({ id: timer.id, dueAt: timer.dueAt });
-  for (const row of effects.outbox) scope.outbox.push({ id: row.id, kind: row.payload.kind, payload: row.payload, hops: row.hops });
+  for (const row of effects.outbox) scope.outbox.push({ id: row.id, kind: row.payload.kind, payload: row.payload, hops: row.hops, sender: row.instanceId, elementId: row.elementId });
   scope.cancelled.push(...effects.cancelTimers);
 }
 

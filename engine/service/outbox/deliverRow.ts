@@ -7,11 +7,13 @@
  * catching or starting instance (written on the sender's side, like the
  * signal row itself), each delivered in a transaction of its own.
  *
- * Redelivery is harmless: instances a delivery starts have ids fixed
- * before the delivery (the call's child id, an id derived from the row for
- * message and signal starts), so a start that already happened is skipped;
- * a catch marks its subscription correlated first and skips one that is
- * not open any more; the child and parent steps skip ended instances.
+ * Exactly once: the delivery records the row in its target's inbox
+ * (`instance_inbox`, keyed by the target) before changing it, and never
+ * touches the row, which lives with the sender (on a sharded database, on
+ * another shard); a row found there was delivered already (a crash between
+ * the delivery and the row's deletion, or two processes racing: the inbox
+ * key makes the second wait for the first). Starts keep their own guard
+ * too: their instances have ids fixed before the delivery.
  */
 import { createHash } from 'node:crypto';
 import type { OutboxRecord } from '../../store/records.js';
@@ -34,29 +36,40 @@ async function exists(scope: TxScope, id: string): Promise<boolean> {
   return (await scope.tx.lockInstance(id)) !== undefined;
 }
 
-/** What the delivery knows before it begins: whether a message start already happened (read with the row's lock). */
-export interface DeliveryHints {
-  started?: boolean;
+/** Thrown when the row is in its target's inbox already: delivered before, nothing to do but delete it on the sender's side. */
+export class DeliveredAlready extends Error {
+  constructor(readonly outboxId: string) {
+    super(`outbox row ${outboxId} was delivered already`);
+  }
 }
 
-/** Does what `row` asks, in `scope` (whose transaction has the row locked and deletes it). */
-export async function deliverRow(ctx: EngineContext, scope: TxScope, row: OutboxRecord, hints: DeliveryHints = {}): Promise<void> {
+/** Thrown for a call whose process is not deployed: the incident is the sender's, written in a transaction on its side (delivery.ts). */
+export class CalledProcessMissing extends Error {
+  constructor(readonly row: OutboxRecord) {
+    super(`no process with id '${row.payload.kind === 'call' ? row.payload.processId : ''}' is deployed`);
+  }
+}
+
+/** Records the row in `target`'s inbox (its delivery transaction's first write); throws DeliveredAlready if it is there. */
+function receiver(scope: TxScope, row: OutboxRecord): (target: string) => Promise<void> {
+  return async (target) => {
+    if (!(await scope.tx.receiveOutboxRow(target, row.id, scope.now))) throw new DeliveredAlready(row.id);
+  };
+}
+
+/**
+ * Does what `row` asks, in `scope`, whose transaction changes the row's
+ * target only: it records the row in the target's inbox first (a row there
+ * already throws DeliveredAlready) and never touches the row itself.
+ */
+export async function deliverRow(ctx: EngineContext, scope: TxScope, row: OutboxRecord): Promise<void> {
   const p = row.payload;
+  const receive = receiver(scope, row);
   switch (p.kind) {
     case 'call': {
-      if (await exists(scope, p.childInstanceId)) return;
-      const definition = await scope.tx.latestDefinition(p.processId);
-      if (!definition) {
-        // nothing to start: the incident is the sender's (its call activity waits)
-        await writeEffects(scope, {
-          ...emptyEffects(),
-          incidents: [{
-            id: ctx.newId(), instanceId: p.parentId, activityInstanceId: p.executionId, elementId: p.elementId, definitionKey: p.definitionKey,
-            type: 'called_process_missing', message: `${p.elementId}: no process with id '${p.processId}' is deployed`, jobId: null, state: 'open', createdAt: scope.now, resolvedAt: null,
-          }],
-        });
-        return;
-      }
+      const [, started, definition] = await Promise.all([receive(p.childInstanceId), exists(scope, p.childInstanceId), scope.tx.latestDefinition(p.processId)]);
+      if (started) return;
+      if (!definition) throw new CalledProcessMissing(row);
       await startInTx(ctx, scope, definition, {
         instanceId: p.childInstanceId,
         businessKey: p.businessKey,
@@ -66,9 +79,11 @@ export async function deliverRow(ctx: EngineContext, scope: TxScope, row: Outbox
       return;
     }
     case 'cancel':
+      await receive(p.childId);
       await stepInTx(ctx, scope, p.childId, null, (rt) => terminateInstance(rt), undefined, { skipEnded: true });
       return;
     case 'parent': {
+      await receive(p.parentId);
       // What the child threw (an escalation end event) reaches the parent before the child's completion moves the call activity on.
       for (const news of p.news) {
         await stepInTx(ctx, scope, p.parentId, null, (rt) => {
@@ -92,20 +107,27 @@ export async function deliverRow(ctx: EngineContext, scope: TxScope, row: Outbox
       return;
     }
     case 'message': {
+      // the target is found only now: a row that reached anyone (or started its instance) before is delivered
       const startedId = derivedId(row.id, 'message');
-      if (hints.started ?? (await exists(scope, startedId))) return;
-      const result = await deliverMessage(ctx, scope, { name: p.name, correlationKey: p.correlationKey ?? undefined, variables: p.variables, startedId });
+      const [started, received] = await Promise.all([exists(scope, startedId), scope.tx.outboxRowReceived(row.id)]);
+      if (started || received) throw new DeliveredAlready(row.id);
+      const result = await deliverMessage(ctx, scope, { name: p.name, correlationKey: p.correlationKey ?? undefined, variables: p.variables, startedId, receive });
       if (result.correlated.length === 0 && result.started.length === 0) {
+        // nobody: the note is the sender's, which is then this delivery's target
+        await receive(row.instanceId);
         ctx.log('message.uncorrelated', { instanceId: row.instanceId, elementId: p.elementId, name: p.name, correlationKey: p.correlationKey });
         await writeEffects(scope, { ...emptyEffects(), history: [historyNote(row.instanceId, scope.now, 'message.uncorrelated', p.elementId, { name: p.name, correlationKey: p.correlationKey })] });
       }
       return;
     }
     case 'signal':
+      // the fan-out writes rows on the sender's side only: the sender is the target
+      await receive(row.instanceId);
       await fanOutSignal(ctx, scope, { name: p.name, variables: p.variables, actor: p.actor, sender: row.instanceId, elementId: p.elementId, hops: row.hops, key: row.id });
       return;
     case 'signal-catch': {
-      if (!(await scope.tx.markSubscriptionCorrelated(p.subscriptionId))) return;
+      const [, marked] = await Promise.all([receive(p.instanceId), scope.tx.markSubscriptionCorrelated(p.subscriptionId)]);
+      if (!marked) return;
       await stepInTx(
         ctx, scope, p.instanceId, p.actor,
         (rt) => void triggerEvent(rt, p.activityInstanceId, p.elementId, p.variables, { subscription: p.subscriptionId }),
@@ -114,7 +136,8 @@ export async function deliverRow(ctx: EngineContext, scope: TxScope, row: Outbox
       return;
     }
     case 'signal-start': {
-      if (await exists(scope, p.startedId)) return;
+      const [, started] = await Promise.all([receive(p.startedId), exists(scope, p.startedId)]);
+      if (started) return;
       const { definition } = await ctx.models.get(scope.tx, p.definitionId);
       await startInTx(ctx, scope, definition, { instanceId: p.startedId, variables: p.variables, startEventId: p.elementId, actor: p.actor });
       return;

@@ -1,8 +1,10 @@
 /**
- * Delivering outbox rows, each in a transaction of its own that locks the
- * row (SKIP LOCKED: a row another engine process is delivering is left to
- * it), does what it asks to its one target instance and deletes it. After
- * that commit, the rows the delivery wrote are delivered the same way (the
+ * Delivering outbox rows, each in a transaction of its own that changes
+ * its one target instance only and records the row in that target's inbox
+ * (deliverRow.ts); the row, on the sender's side, is deleted by a statement
+ * of its own once that committed (on one database sent behind the COMMIT,
+ * not waited for). A crash in between leaves the row: its redelivery meets
+ * the inbox and only deletes it. After that commit, the rows the delivery wrote are delivered the same way (the
  * cascade: a child's own calls and messages, the parent it completes...),
  * so a command returns once everything its step set off has happened.
  *
@@ -16,7 +18,7 @@ import type { EngineContext, OutboxRef, TxScope } from '../EngineContext.js';
 import { historyNote } from '../history.js';
 import { startInTx, writeEffects } from '../steps.js';
 import { ConflictError } from '../../errors/LifelineError.js';
-import { deliverRow, derivedId } from './deliverRow.js';
+import { CalledProcessMissing, DeliveredAlready, deliverRow, derivedId } from './deliverRow.js';
 import { messageStarts } from './messageStarts.js';
 
 /** Attempts before a failing delivery becomes an incident, and the wait after each failed one. */
@@ -29,37 +31,77 @@ const PARALLEL = 8;
 /** What happened to a row: delivered, failed (recorded for a retry or an incident), or left alone (gone, or another process holds it). */
 export type DeliveryOutcome = 'delivered' | 'failed' | 'skipped';
 
-/** Delivers row `id` in a transaction of its own (then its cascade); a failure is recorded, never thrown. */
+/** The row a ref names: from memory on the eager path, else read (not locked) before its delivery. */
+async function rowOf(ctx: EngineContext, ref: OutboxRef): Promise<OutboxRecord | undefined> {
+  if (ref.payload && ref.hops !== undefined && ref.sender) {
+    const p = ref.payload;
+    return { id: ref.id, instanceId: ref.sender, elementId: ref.elementId ?? null, payload: p, hops: ref.hops, attempts: 0, nextAttemptAt: new Date(0), lastError: null, incidentId: null, createdAt: new Date(0) };
+  }
+  return ctx.transaction((scope) => scope.tx.readOutboxRow(ref.id));
+}
+
+/**
+ * Delivers row `ref` in a transaction of its own on its target's side (then
+ * its cascade): the row is recorded in the target's inbox and deleted on the
+ * sender's side once that committed, by a statement sent behind the COMMIT
+ * (not waited for). A row delivered before (found in the inbox) is only
+ * deleted. A failure is recorded, never thrown.
+ */
 export async function deliverOne(ctx: EngineContext, ref: OutboxRef, watch?: Map<string, InstanceRecord>): Promise<DeliveryOutcome> {
   const id = ref.id;
   try {
-    return await ctx.transaction(async (scope) => {
-      // a message's row and the instance it may have started already are read in one round trip
-      const [row, started] = await Promise.all([
-        scope.tx.lockOutboxRow(id),
-        ref.kind === 'message' ? scope.tx.lockInstance(derivedId(id, 'message')).then((found) => found !== undefined) : undefined,
-      ]);
-      if (!row) return 'skipped';
-      scope.hops = row.hops;
-      await deliverRow(ctx, scope, row, { started });
-      await scope.tx.deleteOutboxRow(row.id);
+    const row = await rowOf(ctx, ref);
+    if (!row) return 'skipped';
+    try {
+      await ctx.transaction(async (scope) => {
+        scope.hops = row.hops;
+        await deliverRow(ctx, scope, row);
+        await scope.tx.deleteOutboxRowsAfterCommit(row.instanceId, [row.id]);
+      }, { watch });
       return 'delivered';
-    }, { watch });
+    } catch (error) {
+      if (error instanceof DeliveredAlready) {
+        await ctx.transaction((scope) => scope.tx.deleteOutboxRowsAfterCommit(row.instanceId, [row.id]));
+        return 'skipped';
+      }
+      if (error instanceof CalledProcessMissing) {
+        await calledProcessMissing(ctx, error.row);
+        return 'delivered';
+      }
+      throw error;
+    }
   } catch (error) {
     await recordFailure(ctx, id, error as Error);
     return 'failed';
   }
 }
 
-type StartRef = OutboxRef & { payload: Extract<OutboxPayload, { kind: 'message' }>; hops: number };
+/** A call whose process is not deployed: the incident is the sender's (its call activity waits), written with the row's deletion on the sender's side. */
+async function calledProcessMissing(ctx: EngineContext, row: OutboxRecord): Promise<void> {
+  const p = row.payload;
+  if (p.kind !== 'call') return;
+  await ctx.transaction(async (scope) => {
+    await writeEffects(scope, {
+      ...emptyEffects(),
+      incidents: [{
+        id: ctx.newId(), instanceId: p.parentId, activityInstanceId: p.executionId, elementId: p.elementId, definitionKey: p.definitionKey,
+        type: 'called_process_missing', message: `${p.elementId}: no process with id '${p.processId}' is deployed`, jobId: null, state: 'open', createdAt: scope.now, resolvedAt: null,
+      }],
+    });
+    await scope.tx.deleteOutboxRow(row.id);
+  });
+}
+
+type StartRef = OutboxRef & { payload: Extract<OutboxPayload, { kind: 'message' }>; hops: number; sender: string };
 
 /**
  * A message nobody waits for, delivered in one statement that is its whole
  * transaction (it reads nothing): the instance its start event starts and
- * the row's deletion, checked (a row another process delivered meanwhile
- * rolls this back). Its instance id derives from the row, as on the full
- * path; should that instance exist already, the insert fails, and the
- * retry on the full path finds it and only deletes the row.
+ * the row in that instance's inbox; the row's deletion follows as a
+ * statement of its own on the sender's side. The instance id derives from
+ * the row, as on the full path: should that instance exist already (another
+ * process delivered the row meanwhile), the insert fails, and the retry on
+ * the full path finds it and only deletes the row.
  */
 function startByMessage(ctx: EngineContext, ref: StartRef, start: SubscriptionRecord): (scope: TxScope) => Promise<void> {
   const p = ref.payload;
@@ -69,8 +111,23 @@ function startByMessage(ctx: EngineContext, ref: StartRef, start: SubscriptionRe
     const startedId = derivedId(ref.id, 'message');
     await startInTx(ctx, scope, definition, { instanceId: startedId, businessKey: p.correlationKey, variables: p.variables, startEventId: start.elementId });
     await writeEffects(scope, { ...emptyEffects(), history: [historyNote(startedId, scope.now, 'message.correlated', start.elementId, { name: p.name, correlationKey: p.correlationKey })] });
-    await scope.tx.deleteOutboxRow(ref.id);
+    // the started instance's inbox holds the row (its id guards the start itself); the batch's rows go afterwards, on the sender's side
+    await scope.tx.receiveOutboxRowWithWrites(startedId, ref.id, scope.now);
   };
+}
+
+/** Deletes a batch's delivered rows on their senders' side: one statement per sender, not waited for (a row left behind is redelivered, meets its inbox row and goes then). */
+async function deleteDelivered(ctx: EngineContext, refs: StartRef[]): Promise<void> {
+  if (!refs.length) return;
+  const bySender = new Map<string, string[]>();
+  for (const ref of refs) {
+    const ids = bySender.get(ref.sender) ?? [];
+    ids.push(ref.id);
+    bySender.set(ref.sender, ids);
+  }
+  await ctx.transaction(async (scope) => {
+    for (const [sender, ids] of bySender) await scope.tx.deleteOutboxRowsAfterCommit(sender, ids);
+  });
 }
 
 /** Message starts per batch of transactions on one connection (Store.transactionBatch). */
@@ -86,6 +143,7 @@ async function startAll(ctx: EngineContext, refs: { ref: StartRef; start: Subscr
       next = Math.min(refs.length, next + START_BATCH);
       const batch = refs.slice(from, next);
       const results = await ctx.transactionBatch(batch.map(({ ref, start }) => startByMessage(ctx, ref, start)), { watch });
+      await deleteDelivered(ctx, batch.filter((_, i) => results[i].ok).map(({ ref }) => ref));
       for (let i = 0; i < batch.length; i++) {
         const result = results[i];
         if (result.ok) outcomes[from + i] = 'delivered';
@@ -110,7 +168,7 @@ export async function deliverRows(ctx: EngineContext, rows: OutboxRef[], watch?:
       outcomes.push(await deliverOne(ctx, rows[i], watch));
     } else {
       const run = rows.slice(i, end);
-      const known = run.filter((r) => r.payload?.kind === 'message' && r.hops !== undefined) as StartRef[];
+      const known = run.filter((r) => r.payload?.kind === 'message' && r.hops !== undefined && r.sender) as StartRef[];
       const starts = known.length === run.length ? await messageStarts(ctx, known) : new Map<string, SubscriptionRecord>();
       const quick = run.flatMap((ref) => (starts.has(ref.id) ? [{ ref: ref as StartRef, start: starts.get(ref.id)! }] : []));
       const rest = run.filter((ref) => !starts.has(ref.id));
