@@ -12,6 +12,7 @@ import type { EngineContext } from './EngineContext.js';
 import { fireDueTimers } from './timers.js';
 import { historyNote, writeEffects } from './steps.js';
 import { pumpOutbox } from './outbox/delivery.js';
+import { sweepInbox } from './outbox/inboxSweep.js';
 
 /** What one sweep did. */
 export interface SweepResult {
@@ -19,6 +20,8 @@ export interface SweepResult {
   jobLocksExpired: number;
   /** Outbox rows delivered by the pump (left behind by a crash, or due for a retry). */
   outboxDelivered: number;
+  /** Inbox rows past their day deleted (outbox/inboxSweep.ts). */
+  inboxSwept?: number;
 }
 
 /** Job locks expired per transaction. */
@@ -45,7 +48,8 @@ export async function sweepOnce(ctx: EngineContext): Promise<SweepResult> {
   const timersFired = await fireDueTimers(ctx);
   const jobLocksExpired = await expireJobLocks(ctx);
   const outboxDelivered = await pumpOutbox(ctx);
-  return { timersFired, jobLocksExpired, outboxDelivered };
+  const inboxSwept = await sweepInbox(ctx);
+  return { timersFired, jobLocksExpired, outboxDelivered, inboxSwept };
 }
 
 /** Runs `sweepOnce` every `intervalMs` until stopped; a failing sweep (database away) is logged and tried again next time. */
@@ -66,7 +70,7 @@ export class Sweeper {
     this.timer = setTimeout(() => {
       this.running = sweepOnce(this.ctx)
         .then((result) => {
-          if (result.timersFired || result.jobLocksExpired || result.outboxDelivered) this.ctx.log('sweep', { ...result });
+          if (result.timersFired || result.jobLocksExpired || result.outboxDelivered || result.inboxSwept) this.ctx.log('sweep', { ...result });
         })
         .catch((error) => this.ctx.log('sweep.failed', { error: (error as Error).message }))
         .finally(() => {

@@ -50,7 +50,7 @@ describe('the instance outbox: cross-instance work one instance per transaction 
     await completion;
     // then the ping reached b, and the outbox is empty
     expect((await t.engine.getInstance(b.id)).subscriptions.filter((s) => s.state === 'open')).to.have.length(0);
-    expect(await outboxRows()).to.have.length(0);
+    await until(async () => (await outboxRows()).length === 0, 'the delivered rows deleted (behind their COMMIT)');
   });
 
   it('should keep a delivery that fails, retry it with backoff, then raise an incident on the sender\'s call activity whose retry delivers it', async () => {
@@ -90,7 +90,7 @@ describe('the instance outbox: cross-instance work one instance per transaction 
     const [child] = await childrenOf(caller.id);
     expect(child).to.deep.include({ definitionKey: 'callee', state: 'active' });
     expect((await t.engine.listIncidents({ instanceId: caller.id })).items[0].state).to.equal('resolved');
-    expect(await outboxRows()).to.have.length(0);
+    await until(async () => (await outboxRows()).length === 0, 'the delivered rows deleted (behind their COMMIT)');
   });
 
   it('should give a signal to each catching instance in a transaction of its own: one that fails does not hold back the others', async () => {
@@ -115,7 +115,7 @@ describe('the instance outbox: cross-instance work one instance per transaction 
     expect((await t.engine.sweep()).outboxDelivered).to.equal(1);
     // then the second caught it too, once
     expect((await t.openTasks(two.id)).map((x) => x.elementId)).to.deep.equal(['after']);
-    expect(await outboxRows()).to.have.length(0);
+    await until(async () => (await outboxRows()).length === 0, 'the delivered rows deleted (behind their COMMIT)');
   });
 
   it('should stop a message cycle after 32 hops with an incident on the throwing element, instead of failing the first sender', async () => {
@@ -129,7 +129,7 @@ describe('the instance outbox: cross-instance work one instance per transaction 
     expect(incidents).to.have.length(1);
     expect(incidents[0]).to.deep.include({ type: 'delivery_too_deep', elementId: 'again' });
     expect(incidents[0].message).to.contain("message 'echo'").and.to.contain('32');
-    expect(await outboxRows()).to.have.length(0);
+    await until(async () => (await outboxRows()).length === 0, 'the delivered rows deleted (behind their COMMIT)');
   });
 
   it('should deliver rows left behind by a crash exactly once, with two engines pumping the same table', async () => {
@@ -143,7 +143,7 @@ describe('the instance outbox: cross-instance work one instance per transaction 
     // when two engine processes sweep at once
     const [one, two] = await Promise.all([t.engine.sweep(), t.twin().sweep()]);
     // then every row was delivered by one of them, once: one child per caller, and the echo cycle ran to its incident
-    expect(await outboxRows()).to.have.length(0);
+    await until(async () => (await outboxRows()).length === 0, 'the delivered rows deleted (behind their COMMIT)');
     for (const caller of callers) expect((await childrenOf(caller.id)).map((c) => c.definitionKey)).to.deep.equal(['callee']);
     expect((await t.engine.listInstances({ definitionKey: 'echo', limit: 100 })).items).to.have.length(33);
     expect(one.outboxDelivered + two.outboxDelivered).to.be.at.least(13);
