@@ -137,12 +137,11 @@ function makeTxMethods(current: { tx: RawTx }): StoreTx {
     },
     requeueOutboxOfIncident: (incidentId, now) => current.tx.read((sql) => rawOutbox.requeueOutboxOfIncident(sql, incidentId, now)),
     readOutboxRow: (id) => current.tx.read((sql) => rawOutbox.readOutboxRow(sql, id)),
-    receiveOutboxRow: (target, outboxId, at) => current.tx.read((sql) => rawOutbox.receiveOutboxRow(sql, target, outboxId, at)),
+    receiveOutboxRow: (target, outboxId, at, anywhere) => current.tx.read((sql) => rawOutbox.receiveOutboxRow(sql, target, outboxId, at, anywhere)),
     receiveOutboxRowWithWrites: (target, outboxId, at) => {
       current.tx.writes.receiveOutboxRow(target, outboxId, at);
       return current.tx.wrote();
     },
-    outboxRowReceived: (outboxId) => current.tx.read((sql) => rawOutbox.outboxRowReceived(sql, outboxId)),
     deleteOutboxRowsAfterCommit: async (sender, ids) => {
       current.tx.afterCommit.push(rawOutbox.deleteOutboxRows(sender, ids));
     },

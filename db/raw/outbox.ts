@@ -41,15 +41,17 @@ export async function readOutboxRow(sql: Sql, id: string): Promise<OutboxRecord 
   return row ? fromRow(OUTBOX, row) : undefined;
 }
 
-/** Records row `outboxId` in the inbox of `target`; false if it was there already (delivered before; a concurrent delivery's is waited for). */
-export async function receiveOutboxRow(sql: Sql, target: string, outboxId: string, at: Date): Promise<boolean> {
-  const rows = await sql.query('insert into instance_inbox (instance_id, outbox_id, received_at) values ($1, $2, $3) on conflict do nothing returning outbox_id', [target, outboxId, at]);
-  return rows.length === 1;
-}
-
-/** Whether row `outboxId` reached any instance's inbox (a message, whose target is found only at delivery). */
-export async function outboxRowReceived(sql: Sql, outboxId: string): Promise<boolean> {
-  const rows = await sql.query('select 1 from instance_inbox where outbox_id = $1 limit 1', [outboxId]);
+/**
+ * Records row `outboxId` in the inbox of `target`; false if it was there
+ * already (delivered before; a concurrent delivery's is waited for), or,
+ * with `anywhere`, in another instance's inbox (committed before this
+ * statement began: a racing delivery that committed after this one read
+ * its subscriptions took the same one, whose key this insert then meets).
+ */
+export async function receiveOutboxRow(sql: Sql, target: string, outboxId: string, at: Date, anywhere = false): Promise<boolean> {
+  const rows = anywhere
+    ? await sql.query('insert into instance_inbox (instance_id, outbox_id, received_at) select $1, $2, $3 where not exists (select 1 from instance_inbox where outbox_id = $2) on conflict do nothing returning outbox_id', [target, outboxId, at])
+    : await sql.query('insert into instance_inbox (instance_id, outbox_id, received_at) values ($1, $2, $3) on conflict do nothing returning outbox_id', [target, outboxId, at]);
   return rows.length === 1;
 }
 

@@ -23,8 +23,8 @@ export interface MessageDelivery {
   startedId?: string;
   /**
    * An outbox delivery records its row in the inbox of the instance it
-   * reaches before changing it (sent with the subscription's marking, one
-   * round trip); it throws when the row was delivered there already.
+   * reaches before changing it (once its subscription is marked); it
+   * throws when the row was delivered (there or anywhere) already.
    */
   receive?: (instanceId: string) => Promise<void>;
 }
@@ -42,8 +42,9 @@ export async function deliverMessage(ctx: EngineContext, scope: TxScope, message
   for (const subscription of waiting) {
     if (!subscription.instanceId || reached.has(subscription.instanceId)) continue;
     const instanceId = subscription.instanceId;
-    const [, marked] = await Promise.all([message.receive?.(instanceId), scope.tx.markSubscriptionCorrelated(subscription.id)]);
-    if (!marked) continue;
+    if (!(await scope.tx.markSubscriptionCorrelated(subscription.id))) continue;
+    // after the marking: a subscription taken by someone else meanwhile is passed over without an inbox row of this delivery left on it
+    await message.receive?.(instanceId);
     await stepInTx(ctx, scope, instanceId, message.actor ?? null, (rt) => {
       rt.history('message.correlated', rt.index.get(subscription.activityInstanceId!) ?? null, { name: message.name, correlationKey: message.correlationKey ?? null });
       triggerEvent(rt, subscription.activityInstanceId!, subscription.elementId, message.variables, { subscription: subscription.id });

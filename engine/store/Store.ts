@@ -284,12 +284,15 @@ export interface StoreTx {
   // the inbox (migration 140): deliveries keyed by their target, so no delivery touches the sender's outbox row
   /** The outbox row as it is, not locked, unless gone or parked behind an incident (read before its delivery). */
   readOutboxRow(id: string): Promise<OutboxRecord | undefined>;
-  /** Records outbox row `outboxId` in the inbox of `target`; false if it is there already (a concurrent delivery's insert is waited for). */
-  receiveOutboxRow(target: string, outboxId: string, at: Date): Promise<boolean>;
+  /**
+   * Records outbox row `outboxId` in the inbox of `target`; false if it is
+   * there already (a concurrent delivery's insert is waited for), or, with
+   * `anywhere`, in any instance's inbox (a message, whose target is found
+   * only at delivery: a second delivery may find another waiting instance).
+   */
+  receiveOutboxRow(target: string, outboxId: string, at: Date, anywhere?: boolean): Promise<boolean>;
   /** Records outbox row `outboxId` in the inbox of `target` with the transaction's other writes (no round trip; an existing one is left as it is). */
   receiveOutboxRowWithWrites(target: string, outboxId: string, at: Date): Promise<void>;
-  /** Whether outbox row `outboxId` reached any inbox (a message's target is found only at delivery). */
-  outboxRowReceived(outboxId: string): Promise<boolean>;
   /** Deletes outbox rows of `sender` once this transaction committed, as a statement of its own sent behind COMMIT and not waited for (never if it rolls back). */
   deleteOutboxRowsAfterCommit(sender: string, ids: string[]): Promise<void>;
   /** Deletes inbox rows received before `before` (the sweep); returns how many. */

@@ -52,8 +52,10 @@ export class CalledProcessMissing extends Error {
 
 /** Records the row in `target`'s inbox (its delivery transaction's first write); throws DeliveredAlready if it is there. */
 function receiver(scope: TxScope, row: OutboxRecord): (target: string) => Promise<void> {
+  // a message's target is found only now: a second delivery may find another one, so any inbox holding the row counts
+  const anywhere = row.payload.kind === 'message';
   return async (target) => {
-    if (!(await scope.tx.receiveOutboxRow(target, row.id, scope.now))) throw new DeliveredAlready(row.id);
+    if (!(await scope.tx.receiveOutboxRow(target, row.id, scope.now, anywhere))) throw new DeliveredAlready(row.id);
   };
 }
 
@@ -107,10 +109,8 @@ export async function deliverRow(ctx: EngineContext, scope: TxScope, row: Outbox
       return;
     }
     case 'message': {
-      // the target is found only now: a row that reached anyone (or started its instance) before is delivered
+      // the target is found only now; a row that reached anyone before (started its instance included) meets its inbox row at `receive`
       const startedId = derivedId(row.id, 'message');
-      const [started, received] = await Promise.all([exists(scope, startedId), scope.tx.outboxRowReceived(row.id)]);
-      if (started || received) throw new DeliveredAlready(row.id);
       const result = await deliverMessage(ctx, scope, { name: p.name, correlationKey: p.correlationKey ?? undefined, variables: p.variables, startedId, receive });
       if (result.correlated.length === 0 && result.started.length === 0) {
         // nobody: the note is the sender's, which is then this delivery's target
