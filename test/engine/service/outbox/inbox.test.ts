@@ -111,7 +111,7 @@ describe('the instance inbox: no outbox delivery touches the sender\'s row (issu
     await t.db.knex.raw(`create function keep_outbox() returns trigger language plpgsql as $$ begin return null; end $$`);
     await t.db.knex.raw('create trigger keep_outbox before delete on instance_outbox for each row execute function keep_outbox()');
     // and rows of every kind delivered once: a call, a child's completion to its parent, a cancel, a message correlated,
-    // messages starting instances (the one-statement path), a signal caught by two instances
+    // messages starting instances (the one-statement path), a signal thrown, caught by two instances and starting one
     const caller = await t.start('caller');
     const [child] = (await t.engine.listInstances({ parentInstanceId: caller.id, limit: 10 })).items;
     await t.completeTask(child.id, 'work', { answer: 42 });
@@ -122,14 +122,16 @@ describe('the instance inbox: no outbox delivery touches the sender\'s row (issu
     await t.completeTask(a.id, 'go');
     await t.start('fanOut', { keys: ['k1', 'k2'] });
     const waiters = [await t.start('waiter'), await t.start('waiter')];
-    await t.engine.broadcastSignal('go');
+    await t.deploy(fixture(import.meta.url, 'go-signals.bpmn'));
+    await t.start('goThrower');
     const kinds = (await outboxRows()).map((row) => row.payload.kind).sort();
-    expect(kinds).to.deep.equal(['call', 'call', 'cancel', 'message', 'message', 'message', 'parent', 'signal-catch', 'signal-catch']);
+    expect(kinds).to.deep.equal(['call', 'call', 'cancel', 'message', 'message', 'message', 'parent', 'signal', 'signal-catch', 'signal-catch', 'signal-start']);
     const before = await fingerprint();
     expect((await t.instance(caller.id)).variables).to.deep.include({ answer: 42 });
     expect((await t.instance(b.id)).state).to.equal('active');
     expect((await t.engine.listInstances({ definitionKey: 'pingStarted', limit: 10 })).items).to.have.length(2);
     for (const waiter of waiters) expect((await t.openTasks(waiter.id)).map((x) => x.elementId)).to.deep.equal(['after']);
+    expect((await t.engine.listInstances({ definitionKey: 'goStarted', limit: 10 })).items).to.have.length(1);
 
     // when two engine processes pump them all again at the same time
     const [one, two] = await Promise.all([t.engine.sweep(), t.twin().sweep()]);
