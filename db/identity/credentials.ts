@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { hashSecret, newSecret } from './passwords.js';
-import { toUser, type User } from './users.js';
+import { USER_COLUMNS, toUser, type User } from './users.js';
 import { pooledQuery } from '../raw/pooled.js';
 
 export async function createSession(db: Knex, userId: string, now: Date, ttlMs: number): Promise<{ secret: string; expiresAt: Date }> {
@@ -19,8 +19,7 @@ export async function deleteExpiredSessions(db: Knex, now: Date): Promise<number
 
 /** A user with roles and groups, found by a credential joined as `c` (the hot read of every request: raw, one statement). */
 const USER_BY_CREDENTIAL = (credential: string, extra = '') => `
-  select u.id, u.display_name, u.email, u.roles, u.created_at, u.disabled_at${extra},
-         coalesce(array(select m.group_id from memberships m where m.user_id = u.id order by m.group_id), '{}') as groups
+  select ${USER_COLUMNS}${extra}
     from ${credential} c join users u on u.id = c.user_id
    where c.token_hash = $1 and c.expires_at > $2`;
 

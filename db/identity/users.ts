@@ -23,11 +23,11 @@ export interface Group {
 
 type Row = { id: string; display_name: string; email: string | null; roles: Role[]; created_at: Date; disabled_at: Date | null; groups: string[] | null };
 
-const userQuery = (db: Knex) =>
-  db('users as u')
-    .select('u.id', 'u.display_name', 'u.email', 'u.roles', 'u.created_at', 'u.disabled_at', db.raw("coalesce(array_agg(m.group_id order by m.group_id) filter (where m.group_id is not null), '{}') as groups"))
-    .leftJoin('memberships as m', 'm.user_id', 'u.id')
-    .groupBy('u.id');
+/** The columns of a user row `u` with its groups: every read of a user selects these (credentials.ts too), and toUser maps them. */
+export const USER_COLUMNS = `u.id, u.display_name, u.email, u.roles, u.created_at, u.disabled_at,
+  coalesce(array(select m.group_id from memberships m where m.user_id = u.id order by m.group_id), '{}') as groups`;
+
+const userQuery = (db: Knex) => db('users as u').select(db.raw(USER_COLUMNS));
 
 /** A user as read from a row of users with its groups (credentials.ts reads such rows too). */
 export const toUser = (row: Row): User => ({ id: row.id, displayName: row.display_name, email: row.email, roles: row.roles, groups: row.groups ?? [], createdAt: row.created_at, disabledAt: row.disabled_at ?? null });

@@ -13,7 +13,7 @@
  * writer that crashed before pumping, still arrive).
  */
 import type { Knex } from 'knex';
-import type pg from 'pg';
+import { pooledQuery } from '../raw/pooled.js';
 
 const BATCH = 1_000;
 
@@ -25,22 +25,14 @@ const PUMP = `
   )
   select count(*)::int as sent from (select pg_notify('lifeline_task_changes', payload) from batch order by seq) notified`;
 
-type Pool = { acquireConnection(): Promise<pg.Client>; releaseConnection(connection: pg.Client): Promise<void> };
-
 /**
  * Announces up to BATCH waiting changes in one transaction; returns how
- * many. Runs on a connection of knex's pool but not through knex: it is
- * background work of the Store, not a statement of anyone's step.
+ * many. Not reported to knex's query listeners: it is background work of
+ * the Store, not a statement of anyone's step.
  */
 export async function pumpTaskChanges(knex: Knex, max = BATCH): Promise<number> {
-  const pool = knex.client as Pool;
-  const connection = await pool.acquireConnection();
-  try {
-    const { rows } = await connection.query({ name: 'll_pump_task_changes', text: PUMP, values: [max] });
-    return rows[0].sent as number;
-  } finally {
-    await pool.releaseConnection(connection);
-  }
+  const [{ sent }] = await pooledQuery<{ sent: number }>(knex, PUMP, [max], { report: false });
+  return sent;
 }
 
 /** Runs the pump when kicked (coalescing kicks that come while it runs) and, once started, periodically. */

@@ -69,16 +69,12 @@ export class RawTx {
   }
 
   private async commitOnly(): Promise<void> {
-    if (!this.sql.started && !this.writes.empty) {
-      const statements = this.writes.take()[Symbol.iterator]();
-      const first = statements.next();
-      const second = statements.next();
-      if (second.done) return this.sql.alone(first.value.text, first.value.values);
+    if (!this.writes.empty) {
+      const statements = [...this.writes.take()];
+      if (!this.sql.started && statements.length === 1) return this.sql.alone(statements[0].text, statements[0].values);
       this.sql.begin();
-      this.sql.defer(first.value.text, first.value.values);
-      this.sql.defer(second.value.text, second.value.values);
-      for (const { text, values } of { [Symbol.iterator]: () => statements }) this.sql.defer(text, values);
-    } else if (!this.writes.empty) this.flush();
+      for (const { text, values } of statements) this.sql.defer(text, values);
+    }
     await this.sql.commit();
   }
 }

@@ -1,8 +1,9 @@
 /**
  * One statement on a connection of knex's pool without knex's query
- * builder, for reads every HTTP request makes (who is calling): a named
+ * builder (reads every HTTP request makes, the task change pump): a named
  * statement, parsed once per connection. Reported to knex's 'query'
- * listeners like every other statement (statement counts, logs).
+ * listeners like every other statement (statement counts, logs), unless
+ * it is background work of no one's request (`report: false`).
  */
 import type { Knex } from 'knex';
 import type pg from 'pg';
@@ -12,9 +13,9 @@ type Pool = { acquireConnection(): Promise<pg.Client>; releaseConnection(connect
 type Emitter = { listenerCount(event: string): number; emit(event: string, data: unknown): void };
 
 /** Runs `text` with `values` and returns its rows. */
-export async function pooledQuery<R = Record<string, unknown>>(knex: Knex, text: string, values: unknown[]): Promise<R[]> {
+export async function pooledQuery<R = Record<string, unknown>>(knex: Knex, text: string, values: unknown[], options: { report?: boolean } = {}): Promise<R[]> {
   const emitter = knex as unknown as Emitter;
-  if (emitter.listenerCount('query') > 0) emitter.emit('query', { sql: text, bindings: values, method: 'raw' });
+  if (options.report !== false && emitter.listenerCount('query') > 0) emitter.emit('query', { sql: text, bindings: values, method: 'raw' });
   const pool = knex.client as Pool;
   const connection = await pool.acquireConnection();
   try {
